@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Winnow.Content;
+using Winnow.Dom;
+using Winnow.Input;
+using Winnow.Metadata;
+
+namespace Winnow;
+
+/// <summary>
+/// Turns a page's HTML into a clean article record. Build it once from an
+/// <see cref="ExtractionOptions"/> record and reuse it: it holds no per-call state and is safe
+/// to call from many threads at once.
+/// </summary>
+public sealed class Extractor
+{
+    readonly ContentCascade _cascade;
+
+    public Extractor(ExtractionOptions? options = null)
+    {
+        Options = options ?? ExtractionOptions.Default;
+        _cascade = new ContentCascade(Options);
+    }
+
+    /// <summary>The options this extractor was built with.</summary>
+    public ExtractionOptions Options { get; }
+
+    /// <summary>Extracts from the page's raw bytes (any encoding).</summary>
+    /// <param name="html">The bytes as served.</param>
+    /// <param name="url">The page's URL, used to resolve links and as a metadata source.</param>
+    /// <param name="contentType">The transport's <c>Content-Type</c> (its charset is a decoding hint).</param>
+    /// <param name="cancellationToken">Stops the work early.</param>
+    public ExtractionResult Extract(byte[] html, string? url = null, string? contentType = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        return Extract(html.AsSpan(), url, contentType, cancellationToken);
+    }
+
+    /// <inheritdoc cref="Extract(byte[], string?, string?, CancellationToken)"/>
+    public ExtractionResult Extract(ReadOnlySpan<byte> html, string? url = null, string? contentType = null, CancellationToken cancellationToken = default)
+    {
+        if (html.Length > Options.MaxInputBytes) throw new PageTooLargeException(html.Length, Options.MaxInputBytes);
+        var decoded = HtmlDecoder.Decode(html, contentType);
+        return Run(decoded.Text, url, decoded, cancellationToken);
+    }
+
+    /// <summary>Extracts from a stream of the page's raw bytes; reads at most the size limit.</summary>
+    public ExtractionResult Extract(Stream html, string? url = null, string? contentType = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = html.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > Options.MaxInputBytes) throw new PageTooLargeException(buffer.Length, Options.MaxInputBytes);
+        }
+        return Extract(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), url, contentType, cancellationToken);
+    }
+
+    /// <summary>Extracts from already-decoded HTML text.</summary>
+    public ExtractionResult Extract(string html, string? url = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        if ((long)html.Length * 2 > Options.MaxInputBytes) throw new PageTooLargeException((long)html.Length * 2, Options.MaxInputBytes);
+        return Run(html, url, null, cancellationToken);
+    }
+
+    ExtractionResult Run(string html, string? url, DecodedText? decoded, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(Options.Timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var token = linked.Token;
+        try
+        {
+            Uri? pageUrl = url is not null && Uri.TryCreate(url, UriKind.Absolute, out var u) ? u : null;
+            var parsed = PageParser.Parse(html, Options.MaxTreeDepth, token);
+            token.ThrowIfCancellationRequested();
+            // Metadata first: cleaning removes the scripts that hold JSON-LD.
+            var article = MetadataReader.Read(parsed.Document, pageUrl);
+            token.ThrowIfCancellationRequested();
+            var content = _cascade.Run(parsed.Document, pageUrl, article, token);
+            var warnings = parsed.DepthLimited
+                ? ImmutableArray.Create($"The markup nests deeper than {Options.MaxTreeDepth} levels; deeper tags were flattened.")
+                : ImmutableArray<string>.Empty;
+            return new ExtractionResult(
+                content.Article,
+                content.Body,
+                content.Diagnostics with
+                {
+                    Encoding = decoded?.EncodingName,
+                    EncodingSource = decoded?.Source.ToString(),
+                    Warnings = content.Diagnostics.Warnings.AddRange(warnings),
+                });
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ExtractionTimeoutException(Options.Timeout);
+        }
+    }
+}

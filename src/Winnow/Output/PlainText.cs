@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using System.Text;
+using Winnow.Blocks;
+
+namespace Winnow.Output;
+
+/// <summary>
+/// The body as plain text: one paragraph per block, blocks separated by a blank line, list items
+/// and table rows one per line, a line break as a newline. This is the text that is scored.
+/// </summary>
+public static class PlainText
+{
+    public static string Render(ImmutableArray<Block> blocks)
+    {
+        var sb = new StringBuilder();
+        foreach (var b in blocks) AppendBlock(sb, b);
+        return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>The text of a run of inlines, without markup.</summary>
+    public static string Inlines(ImmutableArray<Inline> inlines)
+    {
+        var sb = new StringBuilder();
+        AppendInlines(sb, inlines);
+        return sb.ToString().Trim();
+    }
+
+    static void Separate(StringBuilder sb)
+    {
+        if (sb.Length == 0) return;
+        while (sb.Length > 0 && sb[^1] is ' ' or '\n') sb.Length--;
+        sb.Append("\n\n");
+    }
+
+    static void AppendBlock(StringBuilder sb, Block block)
+    {
+        switch (block)
+        {
+            case ParagraphBlock p: AppendParagraph(sb, p.Inlines); break;
+            case HeadingBlock h: AppendParagraph(sb, h.Inlines); break;
+            case CodeBlock c:
+                if (c.Code.Trim().Length == 0) break;
+                Separate(sb); sb.Append(c.Code.Trim('\n', '\r')); break;
+            case QuoteBlock q: foreach (var b in q.Blocks) AppendBlock(sb, b); break;
+            case ListBlock l:
+                foreach (var item in l.Items)
+                    foreach (var b in item.Blocks) AppendBlock(sb, b);
+                break;
+            case TableBlock t:
+                foreach (var row in t.Rows)
+                {
+                    var cells = row.Cells.Select(c => Inlines(c.Inlines)).Where(s => s.Length > 0).ToList();
+                    if (cells.Count == 0) continue;
+                    Separate(sb); sb.Append(string.Join(" | ", cells));
+                }
+                break;
+            case FigureBlock f: AppendParagraph(sb, f.Caption); break;
+        }
+    }
+
+    static void AppendParagraph(StringBuilder sb, ImmutableArray<Inline> inlines)
+    {
+        var text = Inlines(inlines);
+        if (text.Length == 0) return;
+        Separate(sb);
+        sb.Append(text);
+    }
+
+    static void AppendInlines(StringBuilder sb, ImmutableArray<Inline> inlines)
+    {
+        foreach (var i in inlines)
+        {
+            switch (i)
+            {
+                case TextInline t: sb.Append(t.Text); break;
+                case CodeInline c: sb.Append(c.Code); break;
+                case EmphasisInline e: AppendInlines(sb, e.Children); break;
+                case StrongInline s: AppendInlines(sb, s.Children); break;
+                case LinkInline l: AppendInlines(sb, l.Children); break;
+                case LineBreakInline:
+                    while (sb.Length > 0 && sb[^1] == ' ') sb.Length--;
+                    sb.Append('\n'); break;
+            }
+        }
+    }
+}
