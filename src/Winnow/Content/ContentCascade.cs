@@ -1,19 +1,97 @@
 using System.Collections.Immutable;
 using AngleSharp.Dom;
 using Winnow.Blocks;
+using Winnow.Cleaning;
+using Winnow.Comments;
+using Winnow.Content.Strategies;
+using Winnow.Output;
 
 namespace Winnow.Content;
 
 /// <summary>What the content stage produces.</summary>
 internal sealed record ContentResult(ArticleMetadata Article, ImmutableArray<Block> Body, ExtractionDiagnostics Diagnostics);
 
-/// <summary>The gated cascade that picks the article's content. (Placeholder: being written.)</summary>
+/// <summary>
+/// The gated cascade that picks the article's content: clean the tree, detach the comments, then
+/// the selector rules first; the scoring walk is compared and replaces them only when it finds
+/// clearly more; a baseline gathers paragraphs when both come back short.
+/// </summary>
 internal sealed class ContentCascade(ExtractionOptions options)
 {
+    /// <summary>A scoring result replaces the selector's only when this many times longer (trafilatura's 2× rule for Readability).</summary>
+    const double ReplaceRatio = 2.0;
+    /// <summary>Below this many characters the result is a failure and the baseline is tried (trafilatura's 250 gate).</summary>
+    const int ShortResult = 250;
+
     public ContentResult Run(IDocument document, Uri? pageUrl, ArticleMetadata article, CancellationToken token)
     {
-        var text = document.Body?.TextContent ?? "";
-        var body = ImmutableArray.Create<Block>(new ParagraphBlock(ImmutableArray.Create<Inline>(new TextInline(text.Trim()))));
-        return new ContentResult(article, body, new ExtractionDiagnostics { Strategy = "placeholder" });
+        var log = new RemovalLog();
+        TreeCleaner.Clean(document, log);
+        var body = document.Body ?? document.DocumentElement;
+        if (body is null)
+            return new ContentResult(article, ImmutableArray<Block>.Empty, new ExtractionDiagnostics { Strategy = "empty" });
+
+        var concepts = new ElementConcepts();
+        var regions = CommentRegionLocator.Locate(body, concepts);
+        foreach (var r in regions) { log.Add("comments", r); r.Remove(); }
+        token.ThrowIfCancellationRequested();
+
+        var page = new PageContext(body, options, pageUrl, article, log, token);
+        var candidates = new List<(string Name, ImmutableArray<Block> Blocks, int Length, string? Root)>();
+
+        var selector = SelectorStrategy.Find(page);
+        if (selector is { } sel)
+        {
+            var blocks = Build(page, [sel.Root]);
+            candidates.Add(("selector:" + sel.Tier, blocks, TextLength(blocks), RemovalLog.Describe(sel.Root)));
+        }
+        token.ThrowIfCancellationRequested();
+        var scoring = ScoringStrategy.Find(page);
+        if (scoring is { } sco)
+        {
+            var blocks = Build(page, sco.Roots);
+            candidates.Add(("scoring", blocks, TextLength(blocks), RemovalLog.Describe(sco.Root) + (sco.Roots.Count > 1 ? $" +{sco.Roots.Count - 1} siblings" : "")));
+        }
+        token.ThrowIfCancellationRequested();
+
+        var chosen = Choose(candidates);
+        if (chosen is null || chosen.Value.Length < ShortResult)
+        {
+            var blocks = Build(page, [body]);
+            var baseline = ("baseline", blocks, TextLength(blocks), (string?)"body");
+            candidates.Add(baseline);
+            if (chosen is null || baseline.Item3 > chosen.Value.Length) chosen = baseline;
+        }
+
+        var final = BlockPostProcessor.Process(chosen.Value.Blocks, article.Title);
+        var diagnostics = new ExtractionDiagnostics
+        {
+            Strategy = chosen.Value.Name,
+            Candidates = candidates.Select(c => new CandidateReport(c.Name, c.Length, c.Root, null)).ToImmutableArray(),
+            Removals = log.ToReports(),
+            CommentRegions = regions.Count,
+        };
+        return new ContentResult(article, final, diagnostics);
     }
+
+    static (string Name, ImmutableArray<Block> Blocks, int Length, string? Root)? Choose(
+        List<(string Name, ImmutableArray<Block> Blocks, int Length, string? Root)> candidates)
+    {
+        if (candidates.Count == 0) return null;
+        var sel = candidates.FirstOrDefault(c => c.Name.StartsWith("selector", StringComparison.Ordinal));
+        var sco = candidates.FirstOrDefault(c => c.Name == "scoring");
+        if (sel.Name is null) return sco;
+        if (sco.Name is null) return sel;
+        return sco.Length > sel.Length * ReplaceRatio ? sco : sel;
+    }
+
+    static ImmutableArray<Block> Build(PageContext page, IReadOnlyList<IElement> roots)
+    {
+        var all = new List<Block>();
+        foreach (var root in roots)
+            all.AddRange(new BlockBuilder(page, root).Build());
+        return [.. all];
+    }
+
+    static int TextLength(ImmutableArray<Block> blocks) => PlainText.Render(blocks).Length;
 }

@@ -1,0 +1,93 @@
+using System.Collections.Frozen;
+
+namespace Winnow.Cleaning;
+
+/// <summary>
+/// The class/id vocabulary as data, grouped by concept. A class or id is split into parts on
+/// white space, '-', '_' and camel-case humps ("relatedPosts" → related, posts); a concept matches
+/// when a part equals one of its words, or starts with one of its stems (stems are kept at five
+/// letters or more so "ad" never matches "adventure").
+/// </summary>
+internal static class ConceptVocabulary
+{
+    static readonly (Concept Concept, string[] Words, string[] Stems)[] Table =
+    [
+        (Concept.Navigation, ["nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "pagination", "pager", "skip", "skiplink", "topbar", "toc", "masthead", "submenu", "dropdown", "megamenu", "crumbs"], ["breadcrumb", "navigation", "pagination"]),
+        (Concept.Share, ["share", "sharing", "social", "sociable", "addthis", "sharedaddy", "shariff", "sharethis", "socials", "follow", "print", "email", "whatsapp", "facebook", "twitter", "linkedin", "pinterest", "tools", "toolbar", "actions", "bookmark"], ["share", "social", "addtoany"]),
+        (Concept.Advertising, ["ad", "ads", "adv", "advert", "advertisement", "advertising", "adsense", "adslot", "adunit", "dfp", "gpt", "sponsor", "sponsored", "promo", "promoted", "promotion", "banner", "outbrain", "taboola", "commercial", "affiliate", "partner", "partners", "native", "billboard", "leaderboard", "skyscraper", "teaser", "teasers"], ["advert", "sponsor", "outbrain", "taboola", "promo"]),
+        (Concept.Related, ["related", "recommended", "recommendations", "popular", "trending", "more", "morestories", "also", "readmore", "read", "next", "prev", "previous", "mostread", "most", "latest", "recent", "similar", "suggested", "further", "around", "elsewhere", "feed", "carousel", "slider", "outstream"], ["related", "recommend", "trending"]),
+        (Concept.Newsletter, ["newsletter", "subscribe", "subscription", "signup", "optin", "mailchimp", "cta", "paywall", "regwall", "register", "login", "signin", "membership", "donate", "donation", "support", "upsell", "inline-signup"], ["newsletter", "subscri", "signup", "paywall"]),
+        (Concept.Consent, ["cookie", "cookies", "consent", "gdpr", "cmp", "privacy", "onetrust", "cookiebar", "notice"], ["cookie", "consent"]),
+        (Concept.Comments, ["comment", "comments", "commentlist", "disqus", "respond", "replies", "discussion", "discuss", "reactions", "talkback", "guestbook", "forum"], ["disqus", "comment"]),
+        (Concept.Byline, ["byline", "author", "authors", "dateline", "date", "time", "timestamp", "meta", "postmeta", "entrymeta", "posted", "published", "updated", "pubdate", "info", "details", "credit", "credits", "source", "readtime", "reading"], ["byline", "timestamp"]),
+        (Concept.Tags, ["tags", "tag", "taglist", "tagcloud", "categories", "category", "cat", "topics", "keywords", "labels", "filed"], ["tagcloud"]),
+        (Concept.Sidebar, ["sidebar", "aside", "widget", "widgets", "rail", "sidebox", "secondary", "complementary", "column2", "col2"], ["sidebar", "widget"]),
+        (Concept.Footer, ["footer", "foot", "copyright", "colophon", "legal", "imprint", "impressum", "disclaimer"], ["footer", "copyright"]),
+        (Concept.Hidden, ["hidden", "hide", "invisible", "sronly", "offscreen", "visuallyhidden", "screenreader", "noprint", "collapsed"], ["visuallyhidden", "screenreader"]),
+        (Concept.Popup, ["modal", "popup", "overlay", "lightbox", "toast", "dialog", "interstitial", "flyout", "drawer"], ["popup", "lightbox", "interstitial"]),
+        (Concept.Header, ["header", "head", "hero", "headline", "kicker", "eyebrow", "topper"], []),
+        (Concept.Caption, ["caption", "figcaption", "credit", "photo", "image", "img", "media", "gallery", "wp-caption"], ["caption"]),
+        (Concept.AuthorBox, ["authorbox", "bio", "biography", "about"], ["authorbox", "authorbio"]),
+        (Concept.Content, ["article", "content", "entry", "post", "story", "body", "text", "main", "prose", "blog", "hentry", "page", "single", "news", "richtext", "rte", "copy", "article-body"], ["article", "content"]),
+        (Concept.ArticleBody, ["articlebody", "entrycontent", "postcontent", "postbody", "storybody", "articletext", "storytext", "posttext", "entrybody", "bodytext", "articlecontent", "storycontent", "maincontent", "contentbody"], []),
+    ];
+
+    static readonly FrozenDictionary<string, Concept> Words = BuildWords();
+    static readonly (string Stem, Concept Concept)[] Stems = Table.SelectMany(t => t.Stems.Select(s => (s, t.Concept))).ToArray();
+
+    static FrozenDictionary<string, Concept> BuildWords()
+    {
+        var d = new Dictionary<string, Concept>(StringComparer.Ordinal);
+        foreach (var (concept, words, _) in Table)
+            foreach (var w in words)
+                d[w] = d.TryGetValue(w, out var c) ? c | concept : concept;
+        return d.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>The concepts named by one attribute value (a class list or an id).</summary>
+    public static Concept Classify(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return Concept.None;
+        var result = Concept.None;
+        Span<char> buf = stackalloc char[64];
+        int start = 0;
+        // Whole tokens (split on white space only) first, joined without separators: "entry-content" → "entrycontent".
+        foreach (var token in value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (token.Length > 48) continue; // hashed or generated class names say nothing
+            var joined = Join(token);
+            if (Words.TryGetValue(joined, out var whole)) result |= whole;
+            foreach (var (stem, concept) in Stems)
+                if (joined.StartsWith(stem, StringComparison.Ordinal)) result |= concept;
+            // Then each part.
+            start = 0;
+            for (int i = 0; i <= token.Length; i++)
+            {
+                bool boundary = i == token.Length || token[i] is '-' or '_' or '.' or ':'
+                    || (i > start && char.IsUpper(token[i]) && char.IsLower(token[i - 1]));
+                if (!boundary) continue;
+                if (i > start)
+                {
+                    var part = token.AsSpan(start, i - start);
+                    if (part.Length <= buf.Length)
+                    {
+                        int n = part.ToLowerInvariant(buf);
+                        var lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+                        if (lookup.TryGetValue(buf[..n], out var c)) result |= c;
+                    }
+                }
+                start = token[Math.Min(i, token.Length - 1)] is '-' or '_' or '.' or ':' ? i + 1 : i;
+            }
+        }
+        return result;
+    }
+
+    static string Join(string token)
+    {
+        Span<char> buf = stackalloc char[token.Length];
+        int n = 0;
+        foreach (var c in token)
+            if (c is not ('-' or '_' or '.' or ':')) buf[n++] = char.ToLowerInvariant(c);
+        return new string(buf[..n]);
+    }
+}

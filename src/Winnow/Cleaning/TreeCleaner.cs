@@ -1,0 +1,94 @@
+using System.Collections.Frozen;
+using AngleSharp.Dom;
+
+namespace Winnow.Cleaning;
+
+/// <summary>
+/// One walk over our own parsed copy of the page that removes what is never article text:
+/// scripts, styles, embedded objects, form controls and hidden elements. Only elements that
+/// cannot hold the article go here; everything that needs judgement (navigation, share bars,
+/// related lists) is decided later, relative to the chosen content.
+/// </summary>
+internal static class TreeCleaner
+{
+    /// <summary>Tags whose content is never article text.</summary>
+    static readonly FrozenSet<string> DropTags = new[]
+    {
+        "script", "style", "noscript", "template", "svg", "canvas", "iframe", "frame", "frameset", "object", "embed", "applet",
+        "audio", "video", "map", "input", "select", "option", "button", "textarea", "datalist", "link", "meta", "base",
+        "dialog", "source", "track", "param", "head", "title", "menu", "slot",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static void Clean(IDocument document, RemovalLog log)
+    {
+        var root = document.DocumentElement;
+        if (root is null) return;
+        var doomed = new List<(IElement Element, string Reason)>();
+        var stack = new Stack<IElement>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var el = stack.Pop();
+            var reason = Reason(el);
+            if (reason is not null)
+            {
+                doomed.Add((el, reason));
+                continue;
+            }
+            for (var child = el.LastElementChild; child is not null; child = child.PreviousElementSibling)
+                stack.Push(child);
+        }
+        foreach (var (el, reason) in doomed)
+        {
+            log.Add(reason, el);
+            el.Remove();
+        }
+        RemoveCommentNodes(root);
+    }
+
+    static string? Reason(IElement el)
+    {
+        var tag = el.LocalName;
+        if (DropTags.Contains(tag)) return "tag:" + tag;
+        if (el.HasAttribute("hidden")) return "hidden";
+        if (el.GetAttribute("aria-hidden") == "true" && !(el.ClassName?.Contains("fallback", StringComparison.Ordinal) ?? false))
+            return "hidden";
+        var style = el.GetAttribute("style");
+        if (style is not null && IsHiddenStyle(style)) return "hidden";
+        if (tag == "form" && IsSearchOrLogin(el)) return "form";
+        return null;
+    }
+
+    static bool IsHiddenStyle(string style)
+    {
+        var s = style.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+        return s.Contains("display:none", StringComparison.Ordinal) || s.Contains("visibility:hidden", StringComparison.Ordinal);
+    }
+
+    /// <summary>A form that is a search box or a login: small and made of controls. A form that wraps the page (ASP.NET) stays.</summary>
+    static bool IsSearchOrLogin(IElement form)
+    {
+        var role = form.GetAttribute("role");
+        if (role == "search") return true;
+        var action = form.GetAttribute("action") ?? "";
+        if (action.Contains("search", StringComparison.OrdinalIgnoreCase) || action.Contains("login", StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    static void RemoveCommentNodes(IElement root)
+    {
+        var stack = new Stack<INode>();
+        stack.Push(root);
+        var doomed = new List<INode>();
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            foreach (var child in node.ChildNodes)
+            {
+                if (child.NodeType == NodeType.Comment) doomed.Add(child);
+                else if (child.NodeType == NodeType.Element) stack.Push(child);
+            }
+        }
+        foreach (var n in doomed) n.Parent?.RemoveChild(n);
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+using Winnow.Blocks;
+using Winnow.Output;
+
+namespace Winnow.Content;
+
+/// <summary>
+/// Final tidying of the chosen blocks: the title repeated as the first heading, noise lines,
+/// duplicated paragraphs, and headings left with nothing under them at the end.
+/// </summary>
+internal static class BlockPostProcessor
+{
+    /// <summary>Paragraphs shorter than this may repeat (e.g. "Photo:"); longer repeats are duplicates.</summary>
+    const int MinDuplicateLength = 20;
+
+    public static ImmutableArray<Block> Process(IReadOnlyList<Block> blocks, string? title)
+    {
+        var result = new List<Block>(blocks.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var titleKey = title is null ? null : Key(title);
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            var text = PlainText.Render([b]);
+            if (b is ParagraphBlock or HeadingBlock)
+            {
+                if (TextFilters.IsNoiseLine(text)) continue;
+                // The title repeated as a heading or line near the top.
+                if (titleKey is not null && result.Count < 3 && Key(text) == titleKey) continue;
+                if (text.Length >= MinDuplicateLength && !seen.Add(text)) continue;
+            }
+            result.Add(b);
+        }
+        // Headings and breaks with nothing after them are what is left of removed "Related" sections.
+        while (result.Count > 0 && result[^1] is HeadingBlock or ThematicBreakBlock) result.RemoveAt(result.Count - 1);
+        while (result.Count > 0 && result[0] is ThematicBreakBlock) result.RemoveAt(0);
+        return [.. result];
+    }
+
+    static string Key(string s) => string.Concat(s.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+}

@@ -1,0 +1,61 @@
+using AngleSharp.Dom;
+using Winnow.Cleaning;
+
+namespace Winnow.Content;
+
+/// <summary>
+/// Decides, inside a chosen content root, which subtrees are not article text: navigation, share
+/// bars, ads, related lists, bylines, link farms. Every removal is guarded: a subtree that holds
+/// most of the root's text is never dropped for its name alone.
+/// </summary>
+internal sealed class BoilerplateFilter(PageContext page, IElement root)
+{
+    readonly int _rootText = Math.Max(1, page.Stats[root].Text);
+    readonly ExtractionFocus _focus = page.Options.Focus;
+
+    /// <summary>The reason to skip <paramref name="el"/>, or null to keep it.</summary>
+    public string? SkipReason(IElement el)
+    {
+        var stats = page.Stats[el];
+        var concepts = page.Concepts[el];
+        var tag = el.LocalName;
+        // Guard: a subtree holding half of the root's text is the content, whatever it is called
+        // (e.g. "content sidebar-left" wrappers); half is the point where it can no longer be an aside.
+        bool dominant = stats.Text > _rootText / 2 && stats.Text > 300;
+
+        if ((concepts & Concept.Comments) != 0 && !dominant) return "comments";
+        if ((concepts & Concept.Boilerplate) != 0 && !dominant && (concepts & Concept.ArticleBody) == 0)
+            return "class:" + Describe(concepts & Concept.Boilerplate);
+        // Bylines, datelines, tag lists: short by nature; 200 characters covers "By A, B and C | Updated …".
+        if ((concepts & (Concept.Byline | Concept.Tags)) != 0 && (concepts & (Concept.ArticleBody | Concept.Content)) == 0 && stats.Text < 200 && stats.Paragraphs == 0)
+            return "byline";
+        if ((concepts & Concept.AuthorBox) != 0 && !dominant && stats.Text < 1500)
+            return "author-box";
+        if (IsLinkFarm(el, tag, stats)) return "link-density";
+        return null;
+    }
+
+    bool IsLinkFarm(IElement el, string tag, Dom.ElementStats s)
+    {
+        if (s.Text == 0 || s.LinkText == 0) return false;
+        double density = s.LinkDensity;
+        switch (tag)
+        {
+            case "p":
+                // A paragraph that is one long link (a teaser) or mostly links; 0.8 from trafilatura's short-element test.
+                return s.Text < 200 && density > 0.8 && _focus != ExtractionFocus.Recall;
+            case "ul" or "ol" or "dl":
+                // Link lists: Readability removes lists over 0.5 link density when short of commas.
+                return density > (_focus == ExtractionFocus.Recall ? 0.75 : 0.5) && s.Commas < 10;
+            case "div" or "section" or "table" or "nav" or "header" or "footer" or "aside" or "article" or "span" or "center" or "form":
+                if (s.Text > 3000) return density > 0.6;
+                return density > (_focus == ExtractionFocus.Recall ? 0.7 : 0.5);
+            case "li":
+                return false; // judged with its list
+            default:
+                return false;
+        }
+    }
+
+    static string Describe(Concept c) => c.ToString().Split(',')[0].Trim().ToLowerInvariant();
+}
