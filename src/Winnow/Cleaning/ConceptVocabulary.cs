@@ -15,7 +15,7 @@ internal static class ConceptVocabulary
         (Concept.Navigation, ["nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "pagination", "pager", "skip", "skiplink", "topbar", "toc", "masthead", "submenu", "dropdown", "megamenu", "crumbs"], ["breadcrumb", "navigation", "pagination"]),
         (Concept.Share, ["share", "sharing", "social", "sociable", "addthis", "sharedaddy", "shariff", "sharethis", "socials", "follow", "print", "email", "whatsapp", "facebook", "twitter", "linkedin", "pinterest", "tools", "toolbar", "actions", "bookmark"], ["share", "social", "addtoany"]),
         (Concept.Advertising, ["ad", "ads", "adv", "advert", "advertisement", "advertising", "adsense", "adslot", "adunit", "dfp", "gpt", "sponsor", "sponsored", "promo", "promoted", "promotion", "banner", "outbrain", "taboola", "commercial", "affiliate", "partner", "partners", "native", "billboard", "leaderboard", "skyscraper", "teaser", "teasers"], ["advert", "sponsor", "outbrain", "taboola", "promo"]),
-        (Concept.Related, ["related", "recommended", "recommendations", "popular", "trending", "more", "morestories", "also", "readmore", "read", "next", "prev", "previous", "mostread", "most", "latest", "recent", "similar", "suggested", "further", "around", "elsewhere", "feed", "carousel", "slider", "outstream"], ["related", "recommend", "trending"]),
+        (Concept.Related, ["related", "recommended", "recommendations", "popular", "trending", "similar", "suggested", "carousel", "slider", "outstream", "prev", "previous"], ["related", "recommend", "trending"]),
         (Concept.Newsletter, ["newsletter", "subscribe", "subscription", "signup", "optin", "mailchimp", "cta", "paywall", "regwall", "register", "login", "signin", "membership", "donate", "donation", "support", "upsell", "inline-signup"], ["newsletter", "subscri", "signup", "paywall"]),
         (Concept.Consent, ["cookie", "cookies", "consent", "gdpr", "cmp", "privacy", "onetrust", "cookiebar", "notice"], ["cookie", "consent"]),
         (Concept.Comments, ["comment", "comments", "commentlist", "disqus", "respond", "replies", "discussion", "discuss", "reactions", "talkback", "guestbook", "forum"], ["disqus", "comment"]),
@@ -27,9 +27,24 @@ internal static class ConceptVocabulary
         (Concept.Popup, ["modal", "popup", "overlay", "lightbox", "toast", "dialog", "interstitial", "flyout", "drawer"], ["popup", "lightbox", "interstitial"]),
         (Concept.Header, ["header", "head", "hero", "headline", "kicker", "eyebrow", "topper"], []),
         (Concept.Caption, ["caption", "figcaption", "credit", "photo", "image", "img", "media", "gallery", "wp-caption"], ["caption"]),
-        (Concept.AuthorBox, ["authorbox", "bio", "biography", "about"], ["authorbox", "authorbio"]),
+        (Concept.AuthorBox, ["authorbox", "bio", "biography"], ["authorbox", "authorbio"]),
         (Concept.Content, ["article", "content", "entry", "post", "story", "body", "text", "main", "prose", "blog", "hentry", "page", "single", "news", "richtext", "rte", "copy", "article-body"], ["article", "content"]),
-        (Concept.ArticleBody, ["articlebody", "entrycontent", "postcontent", "postbody", "storybody", "articletext", "storytext", "posttext", "entrybody", "bodytext", "articlecontent", "storycontent", "maincontent", "contentbody"], []),
+        (Concept.ArticleBody, ["articlebody", "entrycontent", "postcontent", "postbody", "storybody", "articletext", "storytext", "posttext", "entrybody", "bodytext", "articlecontent", "storycontent", "entrytext", "textcontent", "articlecopy", "bodycopy"], []),
+    ];
+
+    /// <summary>Phrases of several words, matched anywhere inside a token with its separators removed
+    /// ("c-more-stories-list" → "cmorestorieslist" contains "morestories"). Single words such as
+    /// "read" or "more" are not in the table: "zn-body__read-all" holds a story's second half.</summary>
+    static readonly (string Phrase, Concept Concept)[] Phrases =
+    [
+        ("morestories", Concept.Related), ("mostread", Concept.Related), ("mostpopular", Concept.Related), ("readmore", Concept.Related),
+        ("alsoread", Concept.Related), ("readalso", Concept.Related), ("youmaylike", Concept.Related), ("youmightlike", Concept.Related),
+        ("morefrom", Concept.Related), ("morenews", Concept.Related), ("morearticles", Concept.Related), ("nextarticle", Concept.Related),
+        ("nextpost", Concept.Related), ("previouspost", Concept.Related), ("postnavigation", Concept.Navigation), ("relatedposts", Concept.Related),
+        ("sharebar", Concept.Share), ("socialshare", Concept.Share), ("sharetools", Concept.Share), ("shareicons", Concept.Share),
+        ("aboutauthor", Concept.AuthorBox), ("aboutthe", Concept.AuthorBox), ("authorinfo", Concept.AuthorBox), ("authordetails", Concept.AuthorBox),
+        ("authorprofile", Concept.AuthorBox), ("authorcard", Concept.AuthorBox), ("postauthor", Concept.AuthorBox),
+        ("commentlist", Concept.Comments), ("commentsarea", Concept.Comments), ("commentform", Concept.Comments),
     ];
 
     static readonly FrozenDictionary<string, Concept> Words = BuildWords();
@@ -59,6 +74,8 @@ internal static class ConceptVocabulary
             if (Words.TryGetValue(joined, out var whole)) result |= whole;
             foreach (var (stem, concept) in Stems)
                 if (joined.StartsWith(stem, StringComparison.Ordinal)) result |= concept;
+            foreach (var (phrase, concept) in Phrases)
+                if (joined.Contains(phrase, StringComparison.Ordinal)) result |= concept;
             // Then each part.
             start = 0;
             for (int i = 0; i <= token.Length; i++)

@@ -10,8 +10,9 @@ namespace Winnow.Content;
 /// </summary>
 internal static class BlockPostProcessor
 {
-    /// <summary>Paragraphs shorter than this may repeat (e.g. "Photo:"); longer repeats are duplicates.</summary>
-    const int MinDuplicateLength = 20;
+    /// <summary>Paragraphs shorter than this may repeat (meal plans, recipes repeat their lines: the ScrapingHub
+    /// gold keeps them); a repeated paragraph of 100+ characters is a duplicate (trafilatura's duplicate test length).</summary>
+    const int MinDuplicateLength = 100;
 
     public static ImmutableArray<Block> Process(IReadOnlyList<Block> blocks, string? title)
     {

@@ -42,8 +42,9 @@ internal sealed class BoilerplateFilter(PageContext page, IElement root)
         switch (tag)
         {
             case "p":
-                // A paragraph that is one long link (a teaser) or mostly links; 0.8 from trafilatura's short-element test.
-                return s.Text < 200 && density > 0.8 && _focus != ExtractionFocus.Recall;
+                // A paragraph that is one long link is a teaser (trafilatura: one link over 90% of 100+ characters);
+                // short linked lines ("Beachbody Performance Energize") are often content.
+                return s.Links == 1 && density > 0.9 && s.Text >= (_focus == ExtractionFocus.Precision ? 10 : 100) && _focus != ExtractionFocus.Recall;
             case "ul" or "ol" or "dl":
                 // Link lists: Readability removes lists over 0.5 link density when short of commas.
                 return density > (_focus == ExtractionFocus.Recall ? 0.75 : 0.5) && s.Commas < 10;

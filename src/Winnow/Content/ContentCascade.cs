@@ -22,6 +22,8 @@ internal sealed class ContentCascade(ExtractionOptions options)
     const double ReplaceRatio = 2.0;
     /// <summary>Below this many characters the result is a failure and the baseline is tried (trafilatura's 250 gate).</summary>
     const int ShortResult = 250;
+    /// <summary>Inside a generic container the scoring root wins when it keeps at least this share of the text (measured: 0.25–0.4 on the ScrapingHub pages).</summary>
+    const double GenericMinShare = 0.25;
 
     public ContentResult Run(IDocument document, Uri? pageUrl, ArticleMetadata article, CancellationToken token)
     {
@@ -42,8 +44,8 @@ internal sealed class ContentCascade(ExtractionOptions options)
         var selector = SelectorStrategy.Find(page);
         if (selector is { } sel)
         {
-            var blocks = Build(page, [sel.Root]);
-            candidates.Add(("selector:" + sel.Tier, blocks, TextLength(blocks), RemovalLog.Describe(sel.Root)));
+            var blocks = Build(page, sel.Roots);
+            candidates.Add(("selector:" + sel.Tier, blocks, TextLength(blocks), RemovalLog.Describe(sel.Root) + (sel.Roots.Count > 1 ? $" +{sel.Roots.Count - 1} siblings" : "")));
         }
         token.ThrowIfCancellationRequested();
         var scoring = ScoringStrategy.Find(page);
@@ -54,7 +56,7 @@ internal sealed class ContentCascade(ExtractionOptions options)
         }
         token.ThrowIfCancellationRequested();
 
-        var chosen = Choose(candidates);
+        var chosen = Choose(candidates, selector, scoring?.Root);
         if (chosen is null || chosen.Value.Length < ShortResult)
         {
             var blocks = Build(page, [body]);
@@ -75,14 +77,20 @@ internal sealed class ContentCascade(ExtractionOptions options)
     }
 
     static (string Name, ImmutableArray<Block> Blocks, int Length, string? Root)? Choose(
-        List<(string Name, ImmutableArray<Block> Blocks, int Length, string? Root)> candidates)
+        List<(string Name, ImmutableArray<Block> Blocks, int Length, string? Root)> candidates, SelectorMatch? selector, IElement? scoringRoot)
     {
         if (candidates.Count == 0) return null;
         var sel = candidates.FirstOrDefault(c => c.Name.StartsWith("selector", StringComparison.Ordinal));
         var sco = candidates.FirstOrDefault(c => c.Name == "scoring");
         if (sel.Name is null) return sco;
         if (sco.Name is null) return sel;
-        return sco.Length > sel.Length * ReplaceRatio ? sco : sel;
+        if (sco.Length > sel.Length * ReplaceRatio) return sco;
+        // A generic container ("content", main) that holds the scoring root is a page wrapper: the
+        // scoring root is the more precise of the two, as long as it is not a fragment of it.
+        if (selector!.IsGeneric && scoringRoot is not null && selector.Root != scoringRoot && selector.Root.Contains(scoringRoot)
+            && sco.Length >= sel.Length * GenericMinShare)
+            return sco;
+        return sel;
     }
 
     static ImmutableArray<Block> Build(PageContext page, IReadOnlyList<IElement> roots)

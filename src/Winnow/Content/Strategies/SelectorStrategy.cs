@@ -2,16 +2,24 @@ using AngleSharp.Dom;
 
 namespace Winnow.Content.Strategies;
 
+/// <summary>A selector match: the root(s) and the tier that named them.</summary>
+internal sealed record SelectorMatch(IElement Root, IReadOnlyList<IElement> Roots, string Tier, int TierIndex)
+{
+    /// <summary>Tiers after the first two name a generic container ("content", main), not the body itself.</summary>
+    public bool IsGeneric => TierIndex >= 2;
+}
+
 /// <summary>
 /// Picks the content root from the selector rules: within the first tier that has a match with
-/// enough non-link text, the match with the most non-link text (the outermost on ties).
+/// enough non-link text, the match with the most non-link text (the outermost on ties). Sibling
+/// matches of the same class join it (bodies split into several <c>div.article-body</c> blocks).
 /// </summary>
 internal static class SelectorStrategy
 {
-    /// <summary>Less than this much non-link text is not an article body (trafilatura's 250 for its wild-text gate, rounded).</summary>
+    /// <summary>Less than this much non-link text is not an article body (trafilatura's 250 for its wild-text gate).</summary>
     const int MinText = 250;
 
-    public static (IElement Root, string Tier)? Find(PageContext page)
+    public static SelectorMatch? Find(PageContext page)
     {
         var matches = new List<IElement>[SelectorRules.Tiers.Length];
         for (int i = 0; i < matches.Length; i++) matches[i] = [];
@@ -27,12 +35,32 @@ internal static class SelectorStrategy
             int bestText = 0;
             foreach (var el in matches[i])
             {
-                var s = page.Stats[el];
-                int useful = s.Text - s.LinkText;
+                int useful = Useful(page, el);
                 if (useful > bestText) { best = el; bestText = useful; }
             }
-            if (best is not null && bestText >= MinText) return (best, SelectorRules.Tiers[i].Name);
+            if (best is null) continue;
+            var roots = SameClassSiblings(page, best, matches[i]);
+            int total = roots.Sum(r => Useful(page, r));
+            if (total >= MinText) return new SelectorMatch(best, roots, SelectorRules.Tiers[i].Name, i);
         }
         return null;
+    }
+
+    static int Useful(PageContext page, IElement el)
+    {
+        var s = page.Stats[el];
+        return s.Text - s.LinkText;
+    }
+
+    static List<IElement> SameClassSiblings(PageContext page, IElement best, List<IElement> tierMatches)
+    {
+        var parent = best.ParentElement;
+        var cls = best.ClassName;
+        if (parent is null) return [best];
+        var roots = new List<IElement>();
+        foreach (var sib in parent.Children)
+            if (sib == best || (sib.LocalName == best.LocalName && sib.ClassName == cls && tierMatches.Contains(sib)))
+                roots.Add(sib);
+        return roots;
     }
 }
