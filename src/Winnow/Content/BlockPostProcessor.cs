@@ -13,11 +13,14 @@ internal static class BlockPostProcessor
     /// <summary>Paragraphs shorter than this may repeat (meal plans, recipes repeat their lines: the ScrapingHub
     /// gold keeps them); a repeated paragraph of 100+ characters is a duplicate (trafilatura's duplicate test length).</summary>
     const int MinDuplicateLength = 100;
+    /// <summary>A long paragraph may stand twice (Readability's gold keeps a repeated paragraph); from its third
+    /// appearance on it is template repetition (trafilatura: "seen more than twice").</summary>
+    const int MaxRepeats = 2;
 
     public static ImmutableArray<Block> Process(IReadOnlyList<Block> blocks, string? title)
     {
         var result = new List<Block>(blocks.Count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var titleKey = title is null ? null : Key(title);
         for (int i = 0; i < blocks.Count; i++)
         {
@@ -28,7 +31,12 @@ internal static class BlockPostProcessor
                 if (TextFilters.IsNoiseLine(text)) continue;
                 // The title repeated as a heading or line near the top.
                 if (titleKey is not null && result.Count < 3 && Key(text) == titleKey) continue;
-                if (text.Length >= MinDuplicateLength && !seen.Add(text)) continue;
+                if (text.Length >= MinDuplicateLength)
+                {
+                    int n = seen.GetValueOrDefault(text) + 1;
+                    seen[text] = n;
+                    if (n > MaxRepeats) continue;
+                }
             }
             result.Add(b);
         }

@@ -29,6 +29,10 @@ internal sealed class BoilerplateFilter(PageContext page, IElement root)
         // Bylines, datelines, tag lists: short by nature; 200 characters covers "By A, B and C | Updated …".
         if ((concepts & (Concept.Byline | Concept.Tags)) != 0 && (concepts & (Concept.ArticleBody | Concept.Content)) == 0 && stats.Text < 200 && stats.Paragraphs == 0)
             return "byline";
+        // Captions and photo credits outside a figure (div.wp-caption-text, span.credit); 300 characters
+        // is a long caption, while a real paragraph wrongly named "media-body" is longer.
+        if ((concepts & Concept.Caption) != 0 && (concepts & (Concept.ArticleBody | Concept.Content)) == 0 && stats.Text < 300 && stats.Paragraphs <= 1)
+            return "caption";
         if ((concepts & Concept.AuthorBox) != 0 && !dominant && stats.Text < 1500)
             return "author-box";
         if (IsLinkFarm(el, tag, stats)) return "link-density";
