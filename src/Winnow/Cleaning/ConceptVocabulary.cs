@@ -65,36 +65,44 @@ internal static class ConceptVocabulary
         if (string.IsNullOrEmpty(value)) return Concept.None;
         var result = Concept.None;
         Span<char> buf = stackalloc char[64];
-        int start = 0;
         // Whole tokens (split on white space only) first, joined without separators: "entry-content" → "entrycontent".
         foreach (var token in value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
             if (token.Length > 48) continue; // hashed or generated class names say nothing
-            var joined = Join(token);
-            if (Words.TryGetValue(joined, out var whole)) result |= whole;
-            foreach (var (stem, concept) in Stems)
-                if (joined.StartsWith(stem, StringComparison.Ordinal)) result |= concept;
-            foreach (var (phrase, concept) in Phrases)
-                if (joined.Contains(phrase, StringComparison.Ordinal)) result |= concept;
-            // Then each part.
-            start = 0;
-            for (int i = 0; i <= token.Length; i++)
+            // Page builders name every block a "widget" (elementor-widget-text-editor holds the article on report24.news).
+            if (token.StartsWith("elementor", StringComparison.OrdinalIgnoreCase) || token.StartsWith("et_pb", StringComparison.OrdinalIgnoreCase))
             {
-                bool boundary = i == token.Length || token[i] is '-' or '_' or '.' or ':'
-                    || (i > start && char.IsUpper(token[i]) && char.IsLower(token[i - 1]));
-                if (!boundary) continue;
-                if (i > start)
-                {
-                    var part = token.AsSpan(start, i - start);
-                    if (part.Length <= buf.Length)
-                    {
-                        int n = part.ToLowerInvariant(buf);
-                        var lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
-                        if (lookup.TryGetValue(buf[..n], out var c)) result |= c;
-                    }
-                }
-                start = token[Math.Min(i, token.Length - 1)] is '-' or '_' or '.' or ':' ? i + 1 : i;
+                result |= ClassifyToken(token, buf) & ~Concept.Sidebar;
+                continue;
             }
+            result |= ClassifyToken(token, buf);
+        }
+        return result;
+    }
+
+    static Concept ClassifyToken(string token, Span<char> buf)
+    {
+        var result = Concept.None;
+        var joined = Join(token);
+        if (Words.TryGetValue(joined, out var whole)) result |= whole;
+        foreach (var (stem, concept) in Stems)
+            if (joined.StartsWith(stem, StringComparison.Ordinal)) result |= concept;
+        foreach (var (phrase, concept) in Phrases)
+            if (joined.Contains(phrase, StringComparison.Ordinal)) result |= concept;
+        // Then each part.
+        var lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+        int start = 0;
+        for (int i = 0; i <= token.Length; i++)
+        {
+            bool boundary = i == token.Length || token[i] is '-' or '_' or '.' or ':'
+                || (i > start && char.IsUpper(token[i]) && char.IsLower(token[i - 1]));
+            if (!boundary) continue;
+            if (i > start && i - start <= buf.Length)
+            {
+                int n = token.AsSpan(start, i - start).ToLowerInvariant(buf);
+                if (lookup.TryGetValue(buf[..n], out var c)) result |= c;
+            }
+            start = i < token.Length && token[i] is '-' or '_' or '.' or ':' ? i + 1 : i;
         }
         return result;
     }

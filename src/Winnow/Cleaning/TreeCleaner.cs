@@ -14,7 +14,7 @@ internal static class TreeCleaner
     /// <summary>Tags whose content is never article text.</summary>
     static readonly FrozenSet<string> DropTags = new[]
     {
-        "script", "style", "noscript", "template", "svg", "canvas", "iframe", "frame", "frameset", "object", "embed", "applet",
+        "script", "style", "template", "svg", "canvas", "iframe", "frame", "frameset", "object", "embed", "applet",
         "audio", "video", "map", "input", "select", "option", "button", "textarea", "datalist", "link", "meta", "base",
         "dialog", "source", "track", "param", "head", "title", "menu", "slot",
     }.ToFrozenSet(StringComparer.Ordinal);
@@ -50,6 +50,10 @@ internal static class TreeCleaner
     {
         var tag = el.LocalName;
         if (DropTags.Contains(tag)) return "tag:" + tag;
+        // The parser runs without scripting, so <noscript> is markup: usually an "enable JavaScript" notice or
+        // an image fallback, but an unclosed one swallows the rest of the page (parcoabruzzo.it lost its whole
+        // body). 500 characters is longer than any such notice seen in the corpus.
+        if (tag == "noscript" && Dom.TextMeasure.CollapsedLength(el.TextContent) < 500) return "tag:noscript";
         if (el.HasAttribute("hidden")) return "hidden";
         if (el.GetAttribute("aria-hidden") == "true" && !(el.ClassName?.Contains("fallback", StringComparison.Ordinal) ?? false))
             return "hidden";

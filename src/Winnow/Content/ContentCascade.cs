@@ -28,6 +28,7 @@ internal sealed class ContentCascade(ExtractionOptions options)
     public ContentResult Run(IDocument document, Uri? pageUrl, ArticleMetadata article, CancellationToken token)
     {
         var log = new RemovalLog();
+        var structured = StructuredBodyStrategy.Find(document); // before cleaning removes the scripts
         TreeCleaner.Clean(document, log);
         var body = document.Body ?? document.DocumentElement;
         if (body is null)
@@ -63,6 +64,16 @@ internal sealed class ContentCascade(ExtractionOptions options)
             var baseline = ("baseline", blocks, TextLength(blocks), (string?)"body");
             candidates.Add(baseline);
             if (chosen is null || baseline.Item3 > chosen.Value.Length) chosen = baseline;
+        }
+
+        // The page's own statement of its body rescues a short DOM result (rendered by JavaScript) or
+        // shows that the wrong node was chosen when it is much longer (rs-trafilatura's 2× rule).
+        if (structured is not null && (chosen.Value.Length < ShortResult || StructuredText.Length(structured) > chosen.Value.Length * ReplaceRatio))
+        {
+            var blocks = StructuredText.ToBlocks(structured);
+            var rescue = ("structured-data", blocks, TextLength(blocks), (string?)"json-ld");
+            candidates.Add(rescue);
+            chosen = rescue;
         }
 
         var final = BlockPostProcessor.Process(chosen.Value.Blocks, article.Title);
