@@ -14,6 +14,22 @@ public sealed record ExtractionResult(
 {
     /// <summary>The body as plain text: blocks separated by a blank line.</summary>
     public string BodyText => Output.PlainText.Render(Body);
+
+    /// <summary>
+    /// The article's text as a reader sees it under the headline: the standfirst when the page shows it
+    /// (not when it only comes from a meta description), then the body. This is the "main text" the
+    /// benchmarks annotate.
+    /// </summary>
+    public string ArticleText
+    {
+        get
+        {
+            var body = BodyText;
+            if (Article.Standfirst is { Length: > 0 } s && Article.IsStandfirstVisible)
+                return body.Length == 0 ? s : s + "\n\n" + body;
+            return body;
+        }
+    }
 }
 
 /// <summary>A date as the page states it, with its normalised value when it could be parsed.</summary>
@@ -47,6 +63,12 @@ public sealed record ArticleMetadata
     /// <summary>Lead image URL, absolute when the page URL is known.</summary>
     public string? Image { get; init; }
     public ImmutableArray<string> Tags { get; init; } = ImmutableArray<string>.Empty;
+    /// <summary>Prefix of a source that names an element of the page the reader sees (e.g. <c>visible:h2.entry-subtitle</c>).</summary>
+    public const string VisibleSourcePrefix = "visible:";
+
+    /// <summary>Whether the standfirst is shown on the page (rather than only stated in a meta description).</summary>
+    public bool IsStandfirstVisible => Sources.TryGetValue("standfirst", out var s) && s.StartsWith(VisibleSourcePrefix, StringComparison.Ordinal);
+
     /// <summary>Per field, where its value came from (field name → source).</summary>
     public ImmutableDictionary<string, string> Sources { get; init; } = ImmutableDictionary<string, string>.Empty;
 }

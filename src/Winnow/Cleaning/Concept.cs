@@ -21,6 +21,8 @@ internal enum Concept
     Header = 1 << 13,
     Caption = 1 << 14,
     AuthorBox = 1 << 15,
+    /// <summary>Says "this is the standfirst": lead, intro, teaser, summary, excerpt, dek, subtitle.</summary>
+    Lead = 1 << 18,
     /// <summary>Says "this is the content" (article, entry, post, story, body, text, content, main).</summary>
     Content = 1 << 16,
     /// <summary>Says "this is the article body" precisely (articleBody, entry-content, post-body…).</summary>

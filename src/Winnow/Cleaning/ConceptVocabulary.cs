@@ -14,7 +14,7 @@ internal static class ConceptVocabulary
     [
         (Concept.Navigation, ["nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "pagination", "pager", "skip", "skiplink", "topbar", "toc", "masthead", "submenu", "dropdown", "megamenu", "crumbs"], ["breadcrumb", "navigation", "pagination"]),
         (Concept.Share, ["share", "sharing", "social", "sociable", "addthis", "sharedaddy", "shariff", "sharethis", "socials", "follow", "print", "email", "whatsapp", "facebook", "twitter", "linkedin", "pinterest", "tools", "toolbar", "actions", "bookmark"], ["share", "social", "addtoany"]),
-        (Concept.Advertising, ["ad", "ads", "adv", "advert", "advertisement", "advertising", "adsense", "adslot", "adunit", "dfp", "gpt", "sponsor", "sponsored", "promo", "promoted", "promotion", "banner", "outbrain", "taboola", "commercial", "affiliate", "partner", "partners", "native", "billboard", "leaderboard", "skyscraper", "teaser", "teasers"], ["advert", "sponsor", "outbrain", "taboola", "promo"]),
+        (Concept.Advertising, ["ad", "ads", "adv", "advert", "advertisement", "advertising", "adsense", "adslot", "adunit", "dfp", "gpt", "sponsor", "sponsored", "promo", "promoted", "promotion", "banner", "outbrain", "taboola", "commercial", "affiliate", "partner", "partners", "native", "billboard", "leaderboard", "skyscraper"], ["advert", "sponsor", "outbrain", "taboola", "promo"]),
         (Concept.Related, ["related", "recommended", "recommendations", "popular", "trending", "similar", "suggested", "carousel", "slider", "outstream", "prev", "previous"], ["related", "recommend", "trending"]),
         (Concept.Newsletter, ["newsletter", "subscribe", "subscription", "signup", "optin", "mailchimp", "cta", "paywall", "regwall", "register", "login", "signin", "membership", "donate", "donation", "support", "upsell", "inline-signup"], ["newsletter", "subscri", "signup", "paywall"]),
         (Concept.Consent, ["cookie", "cookies", "consent", "gdpr", "cmp", "privacy", "onetrust", "cookiebar", "notice"], ["cookie", "consent"]),
@@ -28,6 +28,7 @@ internal static class ConceptVocabulary
         (Concept.Header, ["header", "head", "hero", "headline", "kicker", "eyebrow", "topper"], []),
         (Concept.Caption, ["caption", "figcaption", "credit", "photo", "image", "img", "media", "gallery", "wp-caption"], ["caption"]),
         (Concept.AuthorBox, ["authorbox", "bio", "biography"], ["authorbox", "authorbio"]),
+        (Concept.Lead, ["lead", "leadin", "intro", "introduction", "teaser", "standfirst", "summary", "excerpt", "abstract", "dek", "deck", "subtitle", "subheadline", "subhead", "subheading", "strapline", "chapo", "chapeau", "sumario", "entradilla", "bajada", "vorspann", "anriss", "lede"], ["standfirst", "subtitle", "subheadline"]),
         (Concept.Content, ["article", "content", "entry", "post", "story", "body", "text", "main", "prose", "blog", "hentry", "page", "single", "news", "richtext", "rte", "copy", "article-body"], ["article", "content"]),
         (Concept.ArticleBody, ["articlebody", "entrycontent", "postcontent", "postbody", "storybody", "articletext", "storytext", "posttext", "entrybody", "bodytext", "articlecontent", "storycontent", "entrytext", "textcontent", "articlecopy", "bodycopy"], []),
     ];

@@ -23,6 +23,9 @@ internal sealed class BoilerplateFilter(PageContext page, IElement root)
         // (e.g. "content sidebar-left" wrappers); half is the point where it can no longer be an aside.
         bool dominant = stats.Text > _rootText / 2 && stats.Text > 300;
 
+        // Headings are judged with their container: their ids are slugs of their text ("nav_nur_die_folie__1" on heise.de).
+        bool heading = tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
+        if (heading) return null;
         if ((concepts & Concept.Comments) != 0 && !dominant) return "comments";
         if ((concepts & Concept.Boilerplate) != 0 && !dominant && (concepts & Concept.ArticleBody) == 0)
             return "class:" + Describe(concepts & Concept.Boilerplate);

@@ -76,7 +76,21 @@ internal sealed class ContentCascade(ExtractionOptions options)
             chosen = rescue;
         }
 
-        var final = BlockPostProcessor.Process(chosen.Value.Blocks, article.Title);
+        var blocksOut = chosen.Value.Blocks;
+        // The visible standfirst between the headline and the body is the article's standfirst: kept apart from
+        // the body (the record prints it after the title), never dropped.
+        var rootEl = chosen.Value.Name.StartsWith("selector", StringComparison.Ordinal) ? selector?.Root : chosen.Value.Name == "scoring" ? scoring?.Roots[0] : null;
+        if (rootEl is not null && LeadFinder.Find(page, rootEl) is { } lead)
+        {
+            var leadText = PlainText.Render(new BlockBuilder(page, lead).Build());
+            if (leadText.Length > 0 && !PlainText.Render(blocksOut).Contains(leadText, StringComparison.Ordinal))
+                article = article with
+                {
+                    Standfirst = leadText,
+                    Sources = article.Sources.SetItem("standfirst", ArticleMetadata.VisibleSourcePrefix + RemovalLog.Describe(lead)),
+                };
+        }
+        var final = BlockPostProcessor.Process(blocksOut, article.Title);
         var diagnostics = new ExtractionDiagnostics
         {
             Strategy = chosen.Value.Name,

@@ -52,15 +52,27 @@ internal static class SelectorStrategy
         return s.Text - s.LinkText;
     }
 
+    /// <summary>The best match and its same-class siblings, with everything between them (the headings
+    /// between <c>p.bodytext</c> paragraphs are part of the body).</summary>
     static List<IElement> SameClassSiblings(PageContext page, IElement best, List<IElement> tierMatches)
     {
         var parent = best.ParentElement;
         var cls = best.ClassName;
         if (parent is null) return [best];
-        var roots = new List<IElement>();
-        foreach (var sib in parent.Children)
+        int first = -1, last = -1, i = 0;
+        var children = parent.Children;
+        foreach (var sib in children)
+        {
             if (sib == best || (sib.LocalName == best.LocalName && sib.ClassName == cls && tierMatches.Contains(sib)))
-                roots.Add(sib);
+            {
+                if (first < 0) first = i;
+                last = i;
+            }
+            i++;
+        }
+        if (first == last) return [best];
+        var roots = new List<IElement>(last - first + 1);
+        for (int k = first; k <= last; k++) roots.Add(children[k]);
         return roots;
     }
 }
