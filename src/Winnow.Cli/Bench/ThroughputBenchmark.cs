@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using System.Reflection;
+using Winnow.Dom;
+using Winnow.Input;
+
+namespace Winnow.Cli.Bench;
+
+/// <summary>One page loaded for a benchmark: its raw bytes, decompressed when stored as .gz.</summary>
+public sealed record BenchPage(string Name, byte[] Bytes);
+
+/// <summary>What one <see cref="ThroughputBenchmark"/> run measured.</summary>
+/// <param name="Pages">Pages per round.</param>
+/// <param name="Bytes">Bytes per round (decompressed page bytes).</param>
+/// <param name="Rounds">Measured rounds (warm-up rounds excluded).</param>
+/// <param name="ParseSeconds">Total time of the parse-only phases.</param>
+/// <param name="FullSeconds">Total time of the full-extraction phases.</param>
+/// <param name="FullLatenciesMs">Each page's full-extraction time, every measured round, sorted ascending.</param>
+/// <param name="Failures">Full extractions that threw a <see cref="WinnowException"/> (counted in the time).</param>
+public sealed record ThroughputResult(int Pages, long Bytes, int Rounds, double ParseSeconds, double FullSeconds, double[] FullLatenciesMs, int Failures)
+{
+    // 1 MB = 10^6 bytes, as BenchmarkDotNet and most throughput figures use.
+    const double BytesPerMB = 1_000_000;
+
+    public double ParsePagesPerSecond => Pages * (double)Rounds / ParseSeconds;
+    public double FullPagesPerSecond => Pages * (double)Rounds / FullSeconds;
+    public double ParseMBPerSecond => Bytes * (double)Rounds / BytesPerMB / ParseSeconds;
+    public double FullMBPerSecond => Bytes * (double)Rounds / BytesPerMB / FullSeconds;
+
+    /// <summary>Full-extraction pages/s over parse-only pages/s (1 = extraction costs no more than parsing).</summary>
+    public double Ratio => FullPagesPerSecond / ParsePagesPerSecond;
+
+    public double P50Ms => Percentile(0.50);
+    public double P95Ms => Percentile(0.95);
+    public double MaxMs => FullLatenciesMs.Length == 0 ? 0 : FullLatenciesMs[^1];
+
+    // Nearest-rank percentile over the sorted samples.
+    double Percentile(double p)
+    {
+        if (FullLatenciesMs.Length == 0) return 0;
+        var rank = (int)Math.Ceiling(p * FullLatenciesMs.Length);
+        return FullLatenciesMs[Math.Clamp(rank - 1, 0, FullLatenciesMs.Length - 1)];
+    }
+}
+
+/// <summary>
+/// Single-thread throughput of the extractor against the bare parser, measured in the same run:
+/// each round times a parse-only pass (decode + <see cref="PageParser.Parse"/>) and a full pass
+/// (<see cref="Extractor.Extract(byte[], string?, string?, CancellationToken)"/>) over every page,
+/// the two passes alternating which goes first, so that a noisy shared machine slows both alike.
+/// A full garbage collection runs before each pass, so neither pays for the other's garbage.
+/// </summary>
+public sealed class ThroughputBenchmark(Extractor extractor)
+{
+    /// <summary>The bar: full extraction at no less than 40 % of parse-only pages/s (ScrapingHub pages, Release).</summary>
+    public const double RatioBar = 0.40;
+
+    /// <summary>Loads every <c>.html</c> and <c>.html.gz</c> file under <paramref name="directory"/> (recursively, sorted by path) into memory.</summary>
+    public static IReadOnlyList<BenchPage> LoadPages(string directory)
+    {
+        var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".html.gz", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var pages = new List<BenchPage>(files.Count);
+        foreach (var file in files)
+        {
+            byte[] bytes;
+            if (file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+            {
+                using var gzip = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
+                using var buffer = new MemoryStream();
+                gzip.CopyTo(buffer);
+                bytes = buffer.ToArray();
+            }
+            else bytes = File.ReadAllBytes(file);
+            pages.Add(new BenchPage(Path.GetRelativePath(directory, file), bytes));
+        }
+        return pages;
+    }
+
+    /// <summary>Whether the library was compiled without optimisations (a Debug build): its numbers mean little.</summary>
+    public static bool LibraryIsDebugBuild =>
+        typeof(Extractor).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled ?? false;
+
+    /// <summary>Runs <paramref name="warmup"/> untimed rounds, then <paramref name="repeat"/> timed ones, on the calling thread.</summary>
+    public ThroughputResult Run(IReadOnlyList<BenchPage> pages, int repeat, int warmup, Action<string>? progress = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(repeat, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(warmup);
+        if (pages.Count == 0) throw new ArgumentException("No pages to measure.", nameof(pages));
+
+        var parseTicks = new long[pages.Count];
+        var fullTicks = new long[pages.Count];
+        long parseTotal = 0, fullTotal = 0;
+        var latencies = new List<double>(pages.Count * repeat);
+        var failures = 0;
+
+        for (var round = 0; round < warmup + repeat; round++)
+        {
+            var measured = round >= warmup;
+            // Alternate the order (parse first on even rounds, full first on odd ones) so drift hits both phases alike.
+            if (round % 2 == 0) { ParsePass(pages, parseTicks); FullPass(pages, fullTicks, ref failures, measured); }
+            else { FullPass(pages, fullTicks, ref failures, measured); ParsePass(pages, parseTicks); }
+            if (!measured)
+            {
+                progress?.Invoke($"warm-up round {round + 1}/{warmup} done");
+                continue;
+            }
+            parseTotal += parseTicks.Sum();
+            fullTotal += fullTicks.Sum();
+            foreach (var t in fullTicks) latencies.Add(t * 1000.0 / Stopwatch.Frequency);
+            progress?.Invoke($"round {round - warmup + 1}/{repeat} done");
+        }
+
+        latencies.Sort();
+        long bytes = pages.Sum(p => (long)p.Bytes.Length);
+        return new ThroughputResult(pages.Count, bytes, repeat,
+            parseTotal / (double)Stopwatch.Frequency, fullTotal / (double)Stopwatch.Frequency,
+            latencies.ToArray(), failures);
+    }
+
+    void ParsePass(IReadOnlyList<BenchPage> pages, long[] ticks)
+    {
+        FullCollect();
+        var maxDepth = extractor.Options.MaxTreeDepth;
+        var sink = 0;
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var decoded = HtmlDecoder.Decode(pages[i].Bytes);
+            var parsed = PageParser.Parse(decoded.Text, maxDepth);
+            ticks[i] = Stopwatch.GetTimestamp() - start;
+            sink += parsed.Document.ChildElementCount; // keeps the work observable
+        }
+        GC.KeepAlive(sink);
+    }
+
+    void FullPass(IReadOnlyList<BenchPage> pages, long[] ticks, ref int failures, bool measured)
+    {
+        FullCollect();
+        var sink = 0;
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            try
+            {
+                sink += extractor.Extract(pages[i].Bytes).Body.Length;
+            }
+            catch (WinnowException)
+            {
+                if (measured) failures++;
+            }
+            ticks[i] = Stopwatch.GetTimestamp() - start;
+        }
+        GC.KeepAlive(sink);
+    }
+
+    static void FullCollect()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+    }
+
+    /// <summary>The result as the lines <c>winnow bench</c> prints.</summary>
+    public static IEnumerable<string> Report(ThroughputResult r)
+    {
+        var c = CultureInfo.InvariantCulture;
+        yield return string.Format(c, "parse only       {0,9:F1} pages/s  {1,8:F2} MB/s", r.ParsePagesPerSecond, r.ParseMBPerSecond);
+        yield return string.Format(c, "full extraction  {0,9:F1} pages/s  {1,8:F2} MB/s", r.FullPagesPerSecond, r.FullMBPerSecond);
+        yield return string.Format(c, "full/parse ratio {0,9:F2}          (bar: >= {1:F2}, {2})",
+            r.Ratio, RatioBar, r.Ratio >= RatioBar ? "met" : "NOT met");
+        yield return string.Format(c, "full latency     p50 {0:F2} ms   p95 {1:F2} ms   max {2:F2} ms   ({3} samples)",
+            r.P50Ms, r.P95Ms, r.MaxMs, r.FullLatenciesMs.Length);
+        if (r.Failures > 0)
+            yield return string.Format(c, "failures         {0} extractions threw a WinnowException (their time is counted)", r.Failures);
+    }
+}
