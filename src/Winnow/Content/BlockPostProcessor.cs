@@ -17,18 +17,33 @@ internal static class BlockPostProcessor
     /// appearance on it is template repetition (trafilatura: "seen more than twice").</summary>
     const int MaxRepeats = 2;
 
+    /// <summary>An end marker this far into the text opens the page's tail: it and all after it go. Earlier, only the
+    /// marker and the list it introduces go (an inline "Read also" teaser). Half: measured on the trafilatura pages.</summary>
+    const double TailPosition = 0.5;
+
     public static ImmutableArray<Block> Process(IReadOnlyList<Block> blocks, string? title)
     {
+        var texts = blocks.Select(b => PlainText.Render([b])).ToArray();
+        int total = Math.Max(1, texts.Sum(t => t.Length));
         var result = new List<Block>(blocks.Count);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var titleKey = title is null ? null : Key(title);
+        int before = 0;
         for (int i = 0; i < blocks.Count; i++)
         {
             var b = blocks[i];
-            var text = PlainText.Render([b]);
+            var text = texts[i];
+            int position = before;
+            before += text.Length;
             if (b is ParagraphBlock or HeadingBlock)
             {
-                if (TextFilters.IsNoiseLine(text)) continue;
+                if (TextFilters.IsNoiseLine(text) || EndMarkers.IsDateOnly(text)) continue;
+                if (EndMarkers.IsMarker(text) && result.Count > 0)
+                {
+                    if (position >= total * TailPosition) break;
+                    if (i + 1 < blocks.Count && blocks[i + 1] is ListBlock) i++;
+                    continue;
+                }
                 // The title repeated as a heading or line near the top.
                 if (titleKey is not null && result.Count < 3 && Key(text) == titleKey) continue;
                 if (text.Length >= MinDuplicateLength)

@@ -19,7 +19,7 @@ internal static class TextFilters
     public static bool IsNoiseLine(string text)
     {
         if (text.Length > 40) return false; // the longest entry above is 30 characters
-        var t = text.Trim().TrimEnd(':', '.', '»', '›', '→', '>', ' ', '!').Trim().ToLowerInvariant();
+        var t = text.Trim().Trim(':', '.', '»', '›', '→', '>', ' ', '!', '-', '–', '—', '*', '(', ')', '[', ']', '|').Trim().ToLowerInvariant();
         return t.Length == 0 || Lines.Contains(t);
     }
 }
