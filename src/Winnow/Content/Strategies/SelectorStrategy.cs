@@ -40,6 +40,7 @@ internal static class SelectorStrategy
             }
             if (best is null) continue;
             var roots = SameClassSiblings(page, best, matches[i]);
+            if (roots.Count == 1) roots = SameClassCousins(best, matches[i]);
             int total = roots.Sum(r => Useful(page, r));
             if (total >= MinText) return new SelectorMatch(best, roots, SelectorRules.Tiers[i].Name, i);
         }
@@ -50,6 +51,26 @@ internal static class SelectorStrategy
     {
         var s = page.Stats[el];
         return s.Text - s.LinkText;
+    }
+
+    /// <summary>Levels up to the common ancestor within which same-class matches are one split body
+    /// (wired.com: article__body chunks two levels apart, each in its own grid with an ad rail).</summary>
+    const int MaxCousinDistance = 3;
+
+    /// <summary>Same-class matches in nearby branches, in document order; the rails between them stay out.</summary>
+    static List<IElement> SameClassCousins(IElement best, List<IElement> tierMatches)
+    {
+        var cls = best.ClassName;
+        var ancestor = best;
+        for (int k = 0; k < MaxCousinDistance && ancestor.ParentElement is not null; k++) ancestor = ancestor.ParentElement;
+        var roots = new List<IElement>();
+        foreach (var m in tierMatches)
+        {
+            if (m.LocalName != best.LocalName || m.ClassName != cls || !ancestor.Contains(m)) continue;
+            if (roots.Count > 0 && roots[^1].Contains(m)) continue;
+            roots.Add(m);
+        }
+        return roots.Count > 1 ? roots : [best];
     }
 
     /// <summary>The best match and its same-class siblings, with everything between them (the headings
