@@ -18,7 +18,7 @@ internal static class ConceptVocabulary
         (Concept.Related, ["related", "recommended", "recommendations", "popular", "trending", "similar", "suggested", "carousel", "slider", "outstream", "prev", "previous"], ["related", "recommend", "trending"]),
         (Concept.Newsletter, ["newsletter", "subscribe", "subscription", "signup", "optin", "mailchimp", "cta", "paywall", "regwall", "register", "login", "signin", "membership", "donate", "donation", "support", "upsell", "inline-signup"], ["newsletter", "subscri", "signup", "paywall"]),
         (Concept.Consent, ["cookie", "cookies", "consent", "gdpr", "cmp", "privacy", "onetrust", "cookiebar", "notice"], ["cookie", "consent"]),
-        (Concept.Comments, ["comment", "comments", "commentlist", "disqus", "respond", "replies", "discussion", "discuss", "reactions", "talkback", "guestbook", "forum"], ["disqus", "comment"]),
+        (Concept.Comments, ["comment", "comments", "commentlist", "disqus", "respond", "replies", "discussion", "discuss", "reactions", "talkback", "guestbook", "forum"], ["disqus"]),
         (Concept.Byline, ["byline", "author", "authors", "dateline", "date", "time", "timestamp", "meta", "postmeta", "entrymeta", "posted", "published", "updated", "pubdate", "info", "details", "credit", "credits", "source", "readtime", "reading"], ["byline", "timestamp"]),
         (Concept.Tags, ["tags", "tag", "taglist", "tagcloud", "categories", "category", "cat", "topics", "keywords", "labels", "filed"], ["tagcloud"]),
         (Concept.Sidebar, ["sidebar", "aside", "widget", "widgets", "rail", "sidebox", "secondary", "complementary", "column2", "col2"], ["sidebar", "widget"]),

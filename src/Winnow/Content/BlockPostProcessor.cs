@@ -37,13 +37,13 @@ internal static class BlockPostProcessor
             before += text.Length;
             if (b is ParagraphBlock or HeadingBlock)
             {
-                if (TextFilters.IsNoiseLine(text) || EndMarkers.IsDateOnly(text)) continue;
                 if (EndMarkers.IsMarker(text) && result.Count > 0)
                 {
                     if (position >= total * TailPosition) break;
                     if (i + 1 < blocks.Count && blocks[i + 1] is ListBlock) i++;
                     continue;
                 }
+                if (TextFilters.IsNoiseLine(text) || EndMarkers.IsDateOnly(text)) continue;
                 // The title repeated as a heading or line near the top.
                 if (titleKey is not null && result.Count < 3 && Key(text) == titleKey) continue;
                 if (text.Length >= MinDuplicateLength)
