@@ -6,6 +6,8 @@ namespace Winnow.Cleaning;
 internal sealed class ElementConcepts
 {
     readonly Dictionary<IElement, Concept> _cache = new(ReferenceEqualityComparer.Instance as IEqualityComparer<IElement>);
+    // Pages repeat the same class strings on hundreds of elements: classify each distinct string once.
+    readonly Dictionary<string, Concept> _byValue = new(StringComparer.Ordinal);
 
     public Concept this[IElement e]
     {
@@ -18,9 +20,16 @@ internal sealed class ElementConcepts
         }
     }
 
-    static Concept Compute(IElement e)
+    Concept Classify(string? value)
     {
-        var c = ConceptVocabulary.Classify(e.ClassName) | ConceptVocabulary.Classify(e.Id);
+        if (string.IsNullOrEmpty(value)) return Concept.None;
+        if (!_byValue.TryGetValue(value, out var c)) _byValue[value] = c = ConceptVocabulary.Classify(value);
+        return c;
+    }
+
+    Concept Compute(IElement e)
+    {
+        var c = Classify(e.ClassName) | Classify(e.Id);
         var role = e.GetAttribute("role");
         if (role is not null)
         {

@@ -24,20 +24,13 @@ internal static class TreeCleaner
         var root = document.DocumentElement;
         if (root is null) return;
         var doomed = new List<(IElement Element, string Reason)>();
-        var stack = new Stack<IElement>();
-        stack.Push(root);
-        while (stack.Count > 0)
+        Dom.ElementWalk.Walk(root, el =>
         {
-            var el = stack.Pop();
             var reason = Reason(el);
-            if (reason is not null)
-            {
-                doomed.Add((el, reason));
-                continue;
-            }
-            for (var child = el.LastElementChild; child is not null; child = child.PreviousElementSibling)
-                stack.Push(child);
-        }
+            if (reason is null) return true;
+            doomed.Add((el, reason));
+            return false;
+        });
         foreach (var (el, reason) in doomed)
         {
             log.Add(reason, el);

@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using Winnow.Cleaning;
+using Winnow.Dom;
 
 namespace Winnow.Comments;
 
@@ -14,19 +15,12 @@ internal static class CommentRegionLocator
     public static List<IElement> Locate(IElement body, ElementConcepts concepts)
     {
         var regions = new List<IElement>();
-        var stack = new Stack<IElement>();
-        stack.Push(body);
-        while (stack.Count > 0)
+        ElementWalk.Walk(body, el =>
         {
-            var el = stack.Pop();
-            if (el != body && IsCommentRegion(el, concepts) && !HoldsArticle(el, concepts))
-            {
-                regions.Add(el);
-                continue; // outermost only
-            }
-            for (var child = el.LastElementChild; child is not null; child = child.PreviousElementSibling)
-                stack.Push(child);
-        }
+            if (el == body || !IsCommentRegion(el, concepts) || HoldsArticle(el, concepts)) return true;
+            regions.Add(el);
+            return false; // outermost only
+        });
         return regions;
     }
 
@@ -41,15 +35,11 @@ internal static class CommentRegionLocator
     /// <summary>Whether the element contains the article: an h1, or an element marked as the article body.</summary>
     static bool HoldsArticle(IElement region, ElementConcepts concepts)
     {
-        var stack = new Stack<IElement>();
-        for (var c = region.FirstElementChild; c is not null; c = c.NextElementSibling) stack.Push(c);
-        while (stack.Count > 0)
+        foreach (var el in ElementWalk.Descendants(region))
         {
-            var el = stack.Pop();
             if (el.LocalName == "h1") return true;
             var k = concepts[el];
             if ((k & Concept.ArticleBody) != 0 && (k & Concept.Comments) == 0) return true;
-            for (var c = el.FirstElementChild; c is not null; c = c.NextElementSibling) stack.Push(c);
         }
         return false;
     }

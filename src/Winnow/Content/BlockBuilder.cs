@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using AngleSharp.Dom;
 using Winnow.Blocks;
+using Winnow.Dom;
 
 namespace Winnow.Content;
 
@@ -26,7 +27,7 @@ internal sealed class BlockBuilder
     readonly PageContext _page;
     readonly BoilerplateFilter _filter;
     readonly bool _links, _images, _tables;
-    readonly List<Inline> _inline = [];
+    List<Inline> _inline = [];
     int _skipped;
 
     public BlockBuilder(PageContext page, IElement root)
@@ -142,13 +143,12 @@ internal sealed class BlockBuilder
 
     List<Block> BuildNested(IElement el, int depth)
     {
-        var saved = _inline.ToList();
-        _inline.Clear();
+        var saved = _inline;
+        _inline = [];
         var inner = new List<Block>();
         BuildChildren(el, inner, depth);
         Flush(inner);
-        _inline.Clear();
-        _inline.AddRange(saved);
+        _inline = saved;
         return inner;
     }
 
@@ -220,7 +220,7 @@ internal sealed class BlockBuilder
             foreach (var cell in row.Children)
             {
                 cells++;
-                foreach (var d in cell.Descendants<IElement>())
+                foreach (var d in ElementWalk.Descendants(cell))
                     if (d.LocalName is "table" or "p" or "div" or "ul" or "ol" or "h1" or "h2" or "h3" or "blockquote" or "pre") return true;
             }
         // A one-cell table is a frame, not data.
@@ -230,7 +230,7 @@ internal sealed class BlockBuilder
     void BuildFigure(IElement figure, List<Block> blocks, int depth)
     {
         IElement? img = null, caption = null;
-        foreach (var d in figure.Descendants<IElement>())
+        foreach (var d in ElementWalk.Descendants(figure))
         {
             if (img is null && d.LocalName == "img") img = d;
             if (caption is null && d.LocalName == "figcaption") caption = d;
@@ -263,13 +263,12 @@ internal sealed class BlockBuilder
 
     List<Inline> InlineChildren(IElement el, int depth)
     {
-        var saved = _inline.ToList();
-        _inline.Clear();
+        var saved = _inline;
+        _inline = [];
         var scratch = new List<Block>();
         BuildChildren(el, scratch, depth);
-        var mine = _inline.ToList();
-        _inline.Clear();
-        _inline.AddRange(saved);
+        var mine = _inline;
+        _inline = saved;
         // Block content met inside an inline element (invalid but common) is kept as text.
         foreach (var b in scratch) mine.Add(new TextInline(" " + Output.PlainText.Render([b]) + " "));
         return mine;

@@ -39,7 +39,7 @@ internal sealed class ContentCascade(ExtractionOptions options)
         foreach (var r in regions) { log.Add("comments", r); r.Remove(); }
         token.ThrowIfCancellationRequested();
 
-        var page = new PageContext(body, options, pageUrl, article, log, token);
+        var page = new PageContext(body, options, pageUrl, article, log, concepts, token);
         var candidates = new List<(string Name, ImmutableArray<Block> Blocks, int Length, string? Root)>();
 
         var selector = SelectorStrategy.Find(page);
@@ -52,7 +52,7 @@ internal sealed class ContentCascade(ExtractionOptions options)
         var scoring = ScoringStrategy.Find(page);
         if (scoring is { } sco)
         {
-            var blocks = Build(page, sco.Roots);
+            var blocks = selector is { } s0 && s0.Roots.SequenceEqual(sco.Roots) ? candidates[0].Blocks : Build(page, sco.Roots);
             candidates.Add(("scoring", blocks, TextLength(blocks), RemovalLog.Describe(sco.Root) + (sco.Roots.Count > 1 ? $" +{sco.Roots.Count - 1} siblings" : "")));
         }
         token.ThrowIfCancellationRequested();

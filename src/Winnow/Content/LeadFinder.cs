@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using Winnow.Cleaning;
+using Winnow.Dom;
 
 namespace Winnow.Content;
 
@@ -19,7 +20,7 @@ internal static class LeadFinder
     {
         IElement? best = null;
         var h1 = FirstHeading(page.Body);
-        foreach (var el in page.Body.Descendants<IElement>())
+        foreach (var el in ElementWalk.Descendants(page.Body))
         {
             if (el == root) break; // only what comes before the body, in document order
             if ((page.Concepts[el] & Concept.Lead) == 0) continue;
@@ -37,7 +38,7 @@ internal static class LeadFinder
 
     static IElement? FirstHeading(IElement body)
     {
-        foreach (var el in body.Descendants<IElement>())
+        foreach (var el in ElementWalk.Descendants(body))
             if (el.LocalName == "h1") return el;
         return null;
     }

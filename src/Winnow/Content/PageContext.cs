@@ -7,7 +7,7 @@ namespace Winnow.Content;
 /// <summary>Everything the strategies share about one page: the cleaned tree and its side tables.</summary>
 internal sealed class PageContext
 {
-    public PageContext(IElement body, ExtractionOptions options, Uri? pageUrl, ArticleMetadata article, RemovalLog log, CancellationToken token)
+    public PageContext(IElement body, ExtractionOptions options, Uri? pageUrl, ArticleMetadata article, RemovalLog log, ElementConcepts concepts, CancellationToken token)
     {
         Body = body;
         Options = options;
@@ -16,7 +16,7 @@ internal sealed class PageContext
         Log = log;
         Token = token;
         Stats = StatsTable.Build(body);
-        Concepts = new ElementConcepts();
+        Concepts = concepts;
     }
 
     public IElement Body { get; }

@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using Winnow.Cleaning;
+using Winnow.Dom;
 
 namespace Winnow.Content.Strategies;
 
@@ -19,7 +20,7 @@ internal static class ScoringStrategy
     public static (IElement Root, List<IElement> Roots)? Find(PageContext page)
     {
         var scores = new Dictionary<IElement, double>(ReferenceEqualityComparer.Instance as IEqualityComparer<IElement>);
-        foreach (var el in page.Body.Descendants<IElement>())
+        foreach (var el in ElementWalk.Descendants(page.Body))
         {
             if (!IsParagraphLike(el)) continue;
             var s = page.Stats[el];

@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using Winnow.Dom;
 
 namespace Winnow.Content.Strategies;
 
@@ -23,7 +24,7 @@ internal static class SelectorStrategy
     {
         var matches = new List<IElement>[SelectorRules.Tiers.Length];
         for (int i = 0; i < matches.Length; i++) matches[i] = [];
-        foreach (var el in page.Body.Descendants<IElement>())
+        foreach (var el in ElementWalk.Descendants(page.Body))
         {
             var c = page.Concepts[el];
             for (int i = 0; i < SelectorRules.Tiers.Length; i++)
