@@ -21,7 +21,7 @@ public static class Formatting
     public static string Render(ExtractionResult r, string format)
     {
         var title = r.Article.Title;
-        var body = Winnow.Output.PlainText.Render(r.Body);
+        var body = r.ArticleText;
         switch (format)
         {
             case "text":

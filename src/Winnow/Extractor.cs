@@ -40,6 +40,7 @@ public sealed class Extractor
     public ExtractionResult Extract(ReadOnlySpan<byte> html, string? url = null, string? contentType = null, CancellationToken cancellationToken = default)
     {
         if (html.Length > Options.MaxInputBytes) throw new PageTooLargeException(html.Length, Options.MaxInputBytes);
+        if (HtmlDecoder.LooksBinary(html, out var reason)) throw new NotHtmlException(reason);
         var decoded = HtmlDecoder.Decode(html, contentType);
         return Run(decoded.Text, url, decoded, cancellationToken);
     }

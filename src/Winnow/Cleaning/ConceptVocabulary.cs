@@ -60,38 +60,51 @@ internal static class ConceptVocabulary
         return d.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
+    // Class strings repeat across the pages of a site and across sites (WordPress, Drupal themes): classify each
+    // distinct string once per process. Bounded so a stream of generated class names cannot grow it without end.
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Concept> Cache = new(StringComparer.Ordinal);
+    const int CacheLimit = 200_000; // about 20 MB of strings at most; the corpus has 40,000 distinct values
+
     /// <summary>The concepts named by one attribute value (a class list or an id).</summary>
     public static Concept Classify(string? value)
     {
         if (string.IsNullOrEmpty(value)) return Concept.None;
+        if (Cache.TryGetValue(value, out var cached)) return cached;
         var result = Concept.None;
         Span<char> buf = stackalloc char[64];
-        // Whole tokens (split on white space only) first, joined without separators: "entry-content" → "entrycontent".
-        foreach (var token in value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        var rest = value.AsSpan();
+        while (rest.Length > 0)
         {
-            if (token.Length > 48) continue; // hashed or generated class names say nothing
+            // Whole tokens are split on white space only, then joined without separators: "entry-content" → "entrycontent".
+            int start = 0;
+            while (start < rest.Length && char.IsWhiteSpace(rest[start])) start++;
+            int end = start;
+            while (end < rest.Length && !char.IsWhiteSpace(rest[end])) end++;
+            var token = rest[start..end];
+            rest = rest[end..];
+            if (token.Length == 0 || token.Length > 48) continue; // hashed or generated class names say nothing
+            var concept = ClassifyToken(token, buf);
             // Page builders name every block a "widget" (elementor-widget-text-editor holds the article on report24.news).
             if (token.StartsWith("elementor", StringComparison.OrdinalIgnoreCase) || token.StartsWith("et_pb", StringComparison.OrdinalIgnoreCase))
-            {
-                result |= ClassifyToken(token, buf) & ~Concept.Sidebar;
-                continue;
-            }
-            result |= ClassifyToken(token, buf);
+                concept &= ~Concept.Sidebar;
+            result |= concept;
         }
+        if (Cache.Count < CacheLimit) Cache[value] = result;
         return result;
     }
 
-    static Concept ClassifyToken(string token, Span<char> buf)
+    static Concept ClassifyToken(ReadOnlySpan<char> token, Span<char> buf)
     {
         var result = Concept.None;
-        var joined = Join(token);
-        if (Words.TryGetValue(joined, out var whole)) result |= whole;
+        Span<char> joinedBuf = stackalloc char[token.Length];
+        var joined = Join(token, joinedBuf);
+        var lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(joined, out var whole)) result |= whole;
         foreach (var (stem, concept) in Stems)
             if (joined.StartsWith(stem, StringComparison.Ordinal)) result |= concept;
         foreach (var (phrase, concept) in Phrases)
-            if (joined.Contains(phrase, StringComparison.Ordinal)) result |= concept;
+            if (joined.Length >= phrase.Length && joined.Contains(phrase, StringComparison.Ordinal)) result |= concept;
         // Then each part.
-        var lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
         int start = 0;
         for (int i = 0; i <= token.Length; i++)
         {
@@ -100,7 +113,7 @@ internal static class ConceptVocabulary
             if (!boundary) continue;
             if (i > start && i - start <= buf.Length)
             {
-                int n = token.AsSpan(start, i - start).ToLowerInvariant(buf);
+                int n = token.Slice(start, i - start).ToLowerInvariant(buf);
                 if (lookup.TryGetValue(buf[..n], out var c)) result |= c;
             }
             start = i < token.Length && token[i] is '-' or '_' or '.' or ':' ? i + 1 : i;
@@ -108,12 +121,11 @@ internal static class ConceptVocabulary
         return result;
     }
 
-    static string Join(string token)
+    static ReadOnlySpan<char> Join(ReadOnlySpan<char> token, Span<char> buf)
     {
-        Span<char> buf = stackalloc char[token.Length];
         int n = 0;
         foreach (var c in token)
             if (c is not ('-' or '_' or '.' or ':')) buf[n++] = char.ToLowerInvariant(c);
-        return new string(buf[..n]);
+        return buf[..n];
     }
 }
