@@ -127,7 +127,8 @@ public static class CorpusRunner
     }
 
     /// <summary>
-    /// The prediction record score.py reads: body (plain text), title, author (authors joined with "; "), date (ISO 8601),
+    /// The prediction record score.py reads: body (the article's text as a reader sees it: the visible standfirst,
+    /// then the body — what the benchmarks annotate as main text), title, author (authors joined with "; "), date (ISO 8601),
     /// site_name, language; null where the extractor found nothing.
     /// </summary>
     public static Dictionary<string, object?> ToPrediction(ExtractionResult result)
@@ -136,7 +137,7 @@ public static class CorpusRunner
         var article = result.Article;
         return new Dictionary<string, object?>
         {
-            ["body"] = result.BodyText,
+            ["body"] = result.ArticleText,
             ["title"] = article.Title,
             ["author"] = article.Authors.IsDefaultOrEmpty ? null : string.Join("; ", article.Authors),
             ["date"] = article.Published?.Iso,
