@@ -21,13 +21,13 @@ internal static partial class EndMarkers
         // de
         "ähnliche beiträge", "ähnliche artikel", "das könnte sie auch interessieren", "das könnte dich auch interessieren", "das thema könnte", "auch lesen", "lesen sie auch",
         "lesen sie mehr", "mehr zum thema", "weitere artikel", "weitere informationen:", "quellenangaben", "quellen:", "kontakt:", "über den autor", "zum autor", "wie bewerten sie",
-        "war der artikel", "war dieser artikel", "vorschau auf den nächsten", "zurück zur", "zurück zum", "beliebte artikel", "meistgelesen", "noch mehr infos", "auch interessant",
+        "war der artikel", "war dieser artikel", "schon gelesen", "möchten sie den artikel", "zusatzinformationen", "erschienen in", "fragen an den autor", "vorschau auf den nächsten", "zurück zur", "zurück zum", "beliebte artikel", "meistgelesen", "noch mehr infos", "auch interessant",
         // fr
         "à lire aussi", "a lire aussi", "lire aussi", "sur le même sujet", "à propos de l'auteur", "voir aussi", "les plus lus",
         // es
         "puedes ver", "lee también", "lea también", "te puede interesar", "le puede interesar", "noticias relacionadas", "síguenos", "siguenos", "más noticias",
         // pl
-        "czytaj także", "czytaj też", "czytaj również", "zobacz także", "zobacz też", "polecamy", "przeczytaj także",
+        "czytaj także", "czytaj też", "dowiedz się więcej", "czytasz właśnie", "czytaj również", "zobacz także", "zobacz też", "polecamy", "przeczytaj także",
         // it
         "leggi anche", "potrebbe interessarti", "articoli correlati",
         // pt

@@ -12,7 +12,7 @@ internal static class TextFilters
         "print", "pinterest", "linkedin", "whatsapp", "reddit", "copy link", "link copied", "comments", "comment", "leave a comment", "leave a reply",
         "advertisement", "advertisements", "ad", "sponsored", "sponsored content", "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "reklama",
         "read more", "continue reading", "read the full story", "click here", "loading", "loading...", "loading…", "skip to content", "skip advertisement",
-        "mehr zum thema", "mehr lesen", "weiterlesen", "teilen", "drucken", "lire aussi", "lire la suite", "partager", "related", "related articles", "related posts",
+        "mehr zum thema", "mehr lesen", "weiterlesen", "teilen", "drucken", "rezept drucken", "artikel drucken", "zurück", "nach oben", "lire aussi", "lire la suite", "partager", "related", "related articles", "related posts",
         "you may also like", "recommended", "more from", "follow us", "subscribe", "sign up", "newsletter", "back to top", "top", "image", "photo", "video",
     }.ToFrozenSet(StringComparer.Ordinal);
 
