@@ -83,6 +83,9 @@ internal static class InlineNormalizer
         var sb = new StringBuilder(text.Length);
         foreach (var c in text)
         {
+            // Invisible format characters: soft hyphens (weinkenner.de hyphenates every word with them), zero-width
+            // spaces and joiners, byte-order marks. A reader never sees them; a search for the words must find them.
+            if (c is '\u00AD' or '\u200B' or '\u2060' or '\uFEFF') continue;
             if (TextMeasure.IsSpace(c) && c != '\u00A0')
             {
                 if (!space) { sb.Append(' '); space = true; }
