@@ -118,12 +118,8 @@ public static class ExtractCommand
             bytes = PageReader.ReadFile(request.Input, max);
         }
 
-        // TODO(lead): drop once Extractor throws NotHtmlException itself (Winnow.Input.HtmlDecoder.LooksBinary).
-        if (BinarySniffer.DescribeMagic(bytes) is { } what)
-            throw new NotHtmlException($"{name} is {what}");
-
         var result = new Extractor(request.Options).Extract(bytes, pageUrl, contentType, cancellationToken);
-        var text = Formatting.Render(result, request.Format);
+        var text = Formatting.Render(result, request.Format, pageUrl);
         console.Out.Write(text);
         if (!text.EndsWith('\n')) console.Out.Write('\n');
         console.Out.Flush();

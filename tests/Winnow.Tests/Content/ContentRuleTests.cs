@@ -136,7 +136,7 @@ public class ContentRuleTests
         var heading = Assert.Single(blocks.OfType<HeadingBlock>());
         Assert.Equal(2, heading.Level);
         Assert.Contains(heading.Inlines, i => i is EmphasisInline);
-        var para = blocks.OfType<ParagraphBlock>().Single(p => Output.PlainText.Inlines(p.Inlines).StartsWith("Text with"));
+        var para = blocks.OfType<ParagraphBlock>().Single(p => Winnow.Output.PlainText.Inlines(p.Inlines).StartsWith("Text with"));
         Assert.Contains(para.Inlines, i => i is StrongInline);
         Assert.Contains(para.Inlines, i => i is CodeInline { Code: "x = 1" });
         Assert.Contains(para.Inlines, i => i is LinkInline { Href: "https://example.org/a" });
@@ -152,7 +152,7 @@ public class ContentRuleTests
         Assert.True(table.Rows[0].Cells[0].IsHeader);
         var figure = Assert.Single(blocks.OfType<FigureBlock>());
         Assert.Equal("https://example.org/i.jpg", figure.Source);
-        Assert.Equal("The budget over time", Output.PlainText.Inlines(figure.Caption));
+        Assert.Equal("The budget over time", Winnow.Output.PlainText.Inlines(figure.Caption));
     }
 
     [Fact]

@@ -200,7 +200,7 @@ public class HtmlRendererTests
             var article = Parse(html).QuerySelector("article")!;
             var chunks = new List<string>();
             foreach (var child in article.Children.Where(c => c.LocalName != "header")) Collect(child, chunks);
-            var expected = Norm(PlainText.Render(r.Body));
+            var expected = Norm(PlainText.Render(r.Body, includeCaptions: true));
             var actual = Norm(string.Join("\n\n", chunks));
             Assert.True(expected == actual, $"seed {seed}\nexpected: {expected}\nactual:   {actual}\n{html}");
         }

@@ -31,7 +31,7 @@ public class MarkdownPropertyTests
             var doc = MarkdigView.Parse(md);
             string Context() => $"seed {seed}\n--- markdown ---\n{md}--- end ---";
             Assert.True(MarkdigView.Unexpected(doc).Count == 0, $"unexpected nodes {string.Join(",", MarkdigView.Unexpected(doc))}; {Context()}");
-            var expectedText = Norm(PlainText.Render(body));
+            var expectedText = Norm(PlainText.Render(body, includeCaptions: true));
             var actualText = Norm(MarkdigView.Text(doc));
             Assert.True(expectedText == actualText, $"text differs\nexpected: {expectedText}\nactual:   {actualText}\n{Context()}");
             var expectedShape = ExpectedShape(body);
