@@ -29,31 +29,39 @@ internal sealed class ElementConcepts
 
     Concept Compute(IElement e)
     {
-        var c = Classify(e.ClassName) | Classify(e.Id);
-        var role = e.GetAttribute("role");
-        if (role is not null)
+        var c = Concept.None;
+        // One pass over the attributes (each GetAttribute call would scan them again).
+        foreach (var attr in e.Attributes)
         {
-            c |= role switch
+            var value = attr.Value;
+            switch (attr.Name)
             {
-                "navigation" or "menu" or "menubar" or "search" => Concept.Navigation,
-                "banner" => Concept.Header,
-                "contentinfo" => Concept.Footer,
-                "complementary" => Concept.Sidebar,
-                "dialog" or "alertdialog" => Concept.Popup,
-                "main" or "article" => Concept.Content,
-                _ => Concept.None,
-            };
+                case "class" or "id":
+                    c |= Classify(value);
+                    break;
+                case "role":
+                    c |= value switch
+                    {
+                        "navigation" or "menu" or "menubar" or "search" => Concept.Navigation,
+                        "banner" => Concept.Header,
+                        "contentinfo" => Concept.Footer,
+                        "complementary" => Concept.Sidebar,
+                        "dialog" or "alertdialog" => Concept.Popup,
+                        "main" or "article" => Concept.Content,
+                        _ => Concept.None,
+                    };
+                    break;
+                case "itemprop":
+                    if (value.Contains("articleBody", StringComparison.OrdinalIgnoreCase) || value.Contains("reviewBody", StringComparison.OrdinalIgnoreCase))
+                        c |= Concept.ArticleBody;
+                    else if (value is "author" or "datePublished" or "dateModified" or "publisher") c |= Concept.Byline;
+                    else if (value is "comment" or "comments") c |= Concept.Comments;
+                    break;
+                case "itemtype":
+                    if (value.EndsWith("/Comment", StringComparison.OrdinalIgnoreCase)) c |= Concept.Comments;
+                    break;
+            }
         }
-        var itemprop = e.GetAttribute("itemprop");
-        if (itemprop is not null)
-        {
-            if (itemprop.Contains("articleBody", StringComparison.OrdinalIgnoreCase) || itemprop.Contains("reviewBody", StringComparison.OrdinalIgnoreCase))
-                c |= Concept.ArticleBody;
-            else if (itemprop is "author" or "datePublished" or "dateModified" or "publisher") c |= Concept.Byline;
-            else if (itemprop is "comment" or "comments") c |= Concept.Comments;
-        }
-        var itemtype = e.GetAttribute("itemtype");
-        if (itemtype is not null && itemtype.EndsWith("/Comment", StringComparison.OrdinalIgnoreCase)) c |= Concept.Comments;
         switch (e.LocalName)
         {
             case "nav": c |= Concept.Navigation; break;

@@ -47,11 +47,19 @@ internal static class TreeCleaner
         // an image fallback, but an unclosed one swallows the rest of the page (parcoabruzzo.it lost its whole
         // body). 500 characters is longer than any such notice seen in the corpus.
         if (tag == "noscript" && Dom.TextMeasure.CollapsedLength(el.TextContent) < 500) return "tag:noscript";
-        if (el.HasAttribute("hidden")) return "hidden";
-        if (el.GetAttribute("aria-hidden") == "true" && !(el.ClassName?.Contains("fallback", StringComparison.Ordinal) ?? false))
-            return "hidden";
-        var style = el.GetAttribute("style");
-        if (style is not null && IsHiddenStyle(style)) return "hidden";
+        // One pass over the attributes (each GetAttribute call would scan them again).
+        foreach (var attr in el.Attributes)
+        {
+            switch (attr.Name)
+            {
+                case "hidden":
+                    return "hidden";
+                case "aria-hidden" when attr.Value == "true" && !(el.ClassName?.Contains("fallback", StringComparison.Ordinal) ?? false):
+                    return "hidden";
+                case "style" when IsHiddenStyle(attr.Value):
+                    return "hidden";
+            }
+        }
         if (tag == "form" && IsSearchOrLogin(el)) return "form";
         return null;
     }
