@@ -1,0 +1,341 @@
+using System.Text;
+
+namespace Winnow.Metadata;
+
+/// <summary>
+/// Turns an author string as pages write it into clean names: strips "By" / "von" / "par" /
+/// "Written by" / "Autor:", cuts trailing dates and "| Updated …" parts, drops e-mails, URLs,
+/// @handles, "(…)" asides, job titles after a comma ("Jane Doe, Staff Writer"), "Staff",
+/// "Email the author"; and splits a list of names on " and " / " und " / " et " / " y " / "&amp;"
+/// / ";" / "," (a comma only when every part looks like a name).
+/// </summary>
+internal static class AuthorNames
+{
+    // Longest plausible single name in characters/words: longer strings are sentences or
+    // whole bylines with extra text (seen: "Posted on … in Politics by …" rows).
+    const int MaxNameChars = 60;
+    const int MaxNameWords = 6;
+
+    static readonly string[] LeadPhrases =
+    [
+        "post author", "über", "about", "à propos de", "sobre", "view all posts by", "all posts by", "more posts by", "more articles by", "more from", "posts by", "articles by",
+        "zeige alle beiträge von", "alle beiträge von", "alle artikel von", "mehr von", "weitere artikel von",
+        "veröffentlicht von", "erstellt von", "geschrieben von:", "publié par", "escrito por", "publicado por", "scritto da",
+        "written by", "posted by", "published by", "words by", "story by", "text by", "reported by", "article by",
+        "geschrieben von", "verfasst von", "ein beitrag von", "ein artikel von", "text von", "text:", "von:", "von",
+        "autor:", "autorin:", "autoren:", "author:", "authors:", "auteur :", "auteur:", "auteurs :", "autor", "autorin",
+        "author", "auteur", "by:", "by", "par :", "par:", "par", "por:", "por", "door", "di", "da", "vom", "from",
+    ];
+
+    static readonly string[] ListSeparators = [" and ", " und ", " et ", " y ", " e ", " en ", " & ", " ＆ ", ";", " / ", " | "];
+
+    // Words that make a comma part a job title or an affiliation, not a name.
+    static readonly string[] TitleWords =
+    [
+        "staff", "writer", "editor", "reporter", "correspondent", "columnist", "contributor", "journalist", "producer",
+        "chief", "senior", "associate", "assistant", "director", "manager", "professor", "founder", "president",
+        "analyst", "news", "press", "times", "post", "herald", "daily", "magazine", "redakteur", "redakteurin",
+        "korrespondent", "korrespondentin", "redaktion", "journaliste", "rédacteur", "rédactrice", "envoyé", "envoyée",
+        "for the", "special to", "university", "universität", "agency", "dpa", "afp", "reuters", "associated", "bureau",
+        "desk", "team",
+    ];
+
+    // A word that never appears in a person's name but does in the text around bylines
+    // ("Zuletzt geändert", "3 Kommentare", "Share"): a candidate holding one is not a name.
+    static readonly HashSet<string> NonNameWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "zuletzt", "geändert", "aktualisiert", "updated", "modified", "comments", "comment", "kommentare", "kommentar",
+        "reply", "antworten", "share", "teilen", "read", "lesen", "minuten", "minutes", "min", "posted", "veröffentlicht",
+        "published", "erstellt", "views", "likes", "lesezeit", "uhr", "ago", "hours", "stunden", "home", "startseite",
+        "menu", "menü", "login", "anmelden", "search", "suche", "newsletter", "abonnieren", "subscribe", "cookie", "cookies",
+        "wordpressadmin", "webmaster", "admin", "anzeigen", "archiv", "archive", "view", "→", "»",
+    };
+
+    static readonly HashSet<string> TrailingLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "profile", "follow", "twitter", "email", "e-mail", "bio", "more", "contact", "kontakt", "profil", "folgen", "suivre",
+    };
+
+    static readonly HashSet<string> Junk = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "staff", "email", "e-mail", "email the author", "email author", "contact", "follow", "twitter", "facebook",
+        "linkedin", "instagram", "more", "view all posts", "view profile", "read more", "bio", "website", "profile",
+        "author", "authors", "autor", "autorin", "auteur", "by", "von", "par", "unknown", "anonymous", "n/a", "none", "null",
+        "admin", "administrator", "guest", "guest author", "no author", "kein autor", "share", "comments", "comment", "updated", "published", "posted",
+    };
+
+    /// <summary>The names in <paramref name="raw"/>, in order, de-duplicated; empty when none is plausible.</summary>
+    public static List<string> Parse(string? raw)
+    {
+        var result = new List<string>();
+        var s = MetaText.Clean(raw);
+        if (s is null) return result;
+        if (MetaText.LooksLikeUrl(s)) return result;
+        // "Posted on July 6, 2022 by admin": the names follow the last " by ".
+        s = AfterByMarker(s);
+        s = AfterLabel(s);
+        s = StripLead(s);
+        s = CutAtDate(s);
+        s = RemoveNoise(s);
+        if (s.Length == 0) return result;
+
+        var parts = SplitList(s);
+        foreach (var p in parts)
+        {
+            var n = TidyName(StripLead(p));
+            if (n is null) continue;
+            bool dup = false;
+            foreach (var r in result) if (string.Equals(r, n, StringComparison.OrdinalIgnoreCase)) dup = true;
+            if (!dup) result.Add(n);
+        }
+        return result;
+    }
+
+    static string AfterByMarker(string s)
+    {
+        // a by-marker inside the string, not at its start: "Posted on 6 July by Jane Doe", "Ein Artikel von Max Muster"
+        foreach (var marker in new[] { " by ", " By ", " BY ", " von ", " par ", " por ", " door " })
+        {
+            int i = s.LastIndexOf(marker, StringComparison.Ordinal);
+            if (i > 0 && i + marker.Length < s.Length)
+            {
+                var head = s[..i];
+                // only when what precedes is not itself a name list ("Smith and Jones by …" is rare; "posted"/dates are common)
+                // a short label before a capitalised marker: "Post author By X", "Disko Von X" (not "Anna von Müller": lower-case particle)
+                bool label = char.IsUpper(marker[1]) && head.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2;
+                if (label || HasDigit(head) || head.Contains("posted", StringComparison.OrdinalIgnoreCase) || head.Contains("published", StringComparison.OrdinalIgnoreCase)
+                    || head.Contains("written", StringComparison.OrdinalIgnoreCase) || head.Contains("veröffentlicht", StringComparison.OrdinalIgnoreCase)
+                    || head.Contains("artikel", StringComparison.OrdinalIgnoreCase) || head.Contains("beitrag", StringComparison.OrdinalIgnoreCase)
+                    || head.Contains("publié", StringComparison.OrdinalIgnoreCase) || head.Contains("photo", StringComparison.OrdinalIgnoreCase))
+                    return s[(i + marker.Length)..];
+            }
+        }
+        return s;
+    }
+
+    /// <summary>"Text; Fotos: Ivan Valetny", "责任编辑：孔德明", "Autorin: X": a short label before a colon is not part of the name.</summary>
+    static string AfterLabel(string s)
+    {
+        int i = s.IndexOfAny([':', '：']);
+        // the label is at most 3 words ("Text und Fotos:"); a colon later in the string belongs to something else
+        if (i <= 0 || i + 1 >= s.Length) return i > 0 && i + 1 >= s.Length ? "" : s;
+        var label = s[..i];
+        if (label.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 3 || HasDigit(label)) return s;
+        return s[(i + 1)..].Trim();
+    }
+
+    static bool HasDigit(string s)
+    {
+        foreach (var c in s) if (char.IsDigit(c)) return true;
+        return false;
+    }
+
+    static string StripLead(string s)
+    {
+        s = s.Trim().TrimStart('-', '–', '—', '|', '·', '•', ':', ',', ' ');
+        bool again = true;
+        while (again)
+        {
+            again = false;
+            foreach (var p in LeadPhrases)
+            {
+                if (s.Length > p.Length && s.StartsWith(p, StringComparison.OrdinalIgnoreCase)
+                    && (p.EndsWith(':') || !char.IsLetter(s[p.Length])))
+                {
+                    // "Da" / "Di" / "Von" may begin a surname ("Da Silva"); only strip them when followed by a capitalised name
+                    var rest = s[p.Length..].TrimStart(' ', ':', '\u00A0');
+                    if (rest.Length == 0) break;
+                    if (p is "di" or "da" or "door" && !(char.IsUpper(rest[0]) && char.IsLower(s[0]))) continue;
+                    s = rest;
+                    again = true;
+                    break;
+                }
+            }
+        }
+        return s;
+    }
+
+    /// <summary>Cuts the string at the first digit or separator that starts a date / an "Updated" part, then drops trailing month/connector words.</summary>
+    static string CutAtDate(string s)
+    {
+        int cut = s.Length;
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (char.IsDigit(c) || c is '|' or '•' or '·' or '\n' or '—' or '–' or '(' or '[' or '<')
+            {
+                // keep a leading "|" handled by StripLead; "(" starts an aside ("Jane Doe (AP)")
+                cut = i;
+                break;
+            }
+            if (c == '-' && i > 0 && s[i - 1] == ' ' && i + 1 < s.Length && s[i + 1] == ' ') { cut = i; break; }
+        }
+        var head = s[..cut].Trim();
+        // only a date that was cut off leaves month words behind; otherwise "May" / "June" / "August" are names
+        if (cut == s.Length || !char.IsDigit(s[cut])) return head.TrimEnd(',', ';', ':', ' ');
+        // trailing words that belonged to the cut-off part: "Dave DeCamp July", "Jane Doe on", "Max Muster am"
+        var words = head.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (words.Count > 0)
+        {
+            var w = words[^1].TrimEnd(',', '.', ':').ToLowerInvariant();
+            if (w is "on" or "am" or "le" or "el" or "il" or "op" or "at" or "um" or "updated" or "published" or "posted" or "aktualisiert"
+                or "veröffentlicht" or "publié" or "mis" or "à" or "jour" or "last" or "date" or "stand" or "vom" or "du" or "del" or "de" or "the"
+                || IsMonthWord(w) || IsWeekday(w))
+            {
+                words.RemoveAt(words.Count - 1);
+                continue;
+            }
+            break;
+        }
+        return string.Join(' ', words).TrimEnd(',', ';', ':', ' ');
+    }
+
+    static bool IsMonthWord(string w)
+    {
+        var r = DateParsing.Scan("1 " + w + " 2000");
+        return r.Value is not null;
+    }
+
+    static bool IsWeekday(string w) => w is "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday"
+        or "mon" or "tue" or "wed" or "thu" or "fri" or "sat" or "sun" or "montag" or "dienstag" or "mittwoch" or "donnerstag" or "freitag"
+        or "samstag" or "sonntag" or "mo" or "di" or "mi" or "do" or "fr" or "sa" or "so" or "lundi" or "mardi" or "mercredi" or "jeudi" or "vendredi" or "samedi" or "dimanche";
+
+    static string RemoveNoise(string s)
+    {
+        var sb = new StringBuilder();
+        foreach (var w in s.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var lw = w.ToLowerInvariant();
+            if (w.Contains('@') || lw.StartsWith("http", StringComparison.Ordinal) || lw.StartsWith("www.", StringComparison.Ordinal)) continue;
+            if (sb.Length > 0) sb.Append(' ');
+            sb.Append(w);
+        }
+        var r = sb.ToString();
+        foreach (var phrase in new[] { "Email the author", "E-mail the author", "Email author", "View all posts", "Follow on Twitter", "Follow" })
+        {
+            int i = r.IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
+            if (i >= 0) r = r[..i].Trim();
+        }
+        return r.Trim().TrimEnd(',', ';', ':');
+    }
+
+    static List<string> SplitList(string s)
+    {
+        var parts = new List<string> { s };
+        foreach (var sep in ListSeparators)
+        {
+            var next = new List<string>();
+            foreach (var p in parts)
+            {
+                var comparison = sep.Trim().Length > 1 ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+                int start = 0, i;
+                while ((i = p.IndexOf(sep, start, comparison)) >= 0)
+                {
+                    next.Add(p[start..i]);
+                    start = i + sep.Length;
+                }
+                next.Add(p[start..]);
+            }
+            parts = next;
+        }
+        // Commas: a list of names when every part looks like a name; otherwise the first part is the
+        // name and the rest is a job title / affiliation / place ("Jane Doe, Staff Writer").
+        var result = new List<string>();
+        foreach (var p in parts)
+        {
+            if (!p.Contains(',') && !p.Contains('،'))
+            {
+                result.Add(p);
+                continue;
+            }
+            var commaParts = p.Split([',', '،'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (commaParts.Length == 0) continue;
+            // "Doe, Jane" / "Jong, Michiel de": a surname-first name, kept as written
+            if (commaParts.Length == 2 && !commaParts[0].Contains(' ') && commaParts[0].Length > 1 && char.IsUpper(commaParts[0][0])
+                && commaParts[1].Split(' ').Length <= 3 && !IsTitleLike(commaParts[1]) && !IsTitleLike(commaParts[0]) && char.IsLetter(commaParts[1][0]))
+            {
+                result.Add(commaParts[0] + ", " + commaParts[1]);
+                continue;
+            }
+            bool allNames = commaParts.Length > 1;
+            foreach (var c in commaParts) if (!LooksLikeFullName(c)) { allNames = false; break; }
+            if (allNames) result.AddRange(commaParts);
+            else result.Add(commaParts[0]);
+        }
+        return result;
+    }
+
+    /// <summary>Two to five words, capitalised, no job-title word: "Jennifer Jett", "Michiel de Jong".</summary>
+    static bool LooksLikeFullName(string s)
+    {
+        var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 2 or > 5) return false;
+        if (IsTitleLike(s)) return false;
+        int caps = 0;
+        foreach (var w in words) if (char.IsUpper(w[0])) caps++;
+        return caps >= 2;
+    }
+
+    static bool IsTitleLike(string s)
+    {
+        var l = " " + s.ToLowerInvariant().Trim('.') + " ";
+        foreach (var t in TitleWords) if (l.Contains(" " + t + " ", StringComparison.Ordinal) || l.Contains(" " + t + ".", StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    static string? TidyName(string p)
+    {
+        var n = MetaText.Clean(p)?.Trim(',', ';', ':', '-', '–', '—', '|', '/', '"', '\'', '“', '”', '«', '»', ' ');
+        if (n is null || n.Length < 2 || n.Length > MaxNameChars) return null;
+        if (Junk.Contains(n)) return null;
+        var words = n.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // link labels that follow the name in the same byline element ("Patrick Allan Profile", "Jane Doe Follow")
+        int keep = words.Length;
+        while (keep > 1 && TrailingLabels.Contains(words[keep - 1])) keep--;
+        if (keep < words.Length)
+        {
+            words = words[..keep];
+            n = string.Join(' ', words);
+        }
+        foreach (var w in words) if (NonNameWords.Contains(w.Trim(',', '.', ':'))) return null;
+        if (words.Length > MaxNameWords) return null;
+        int letters = 0, digits = 0;
+        foreach (var c in n)
+        {
+            if (char.IsLetter(c)) letters++;
+            else if (char.IsDigit(c)) digits++;
+        }
+        // a name is letters; "7 NEWS WSVN"-like credits keep a digit or two, phone numbers and ids do not
+        if (letters < 2 || digits > 2) return null;
+        // a run of lower-case words is a phrase ("the editorial team"), not a name, unless the page writes all names in lower case (one or two words);
+        // words of 3 letters or fewer are particles ("von", "de", "van") and do not count
+        int lowerWords = 0;
+        foreach (var w in words) if (char.IsLower(w[0]) && w.Length > 3) lowerWords++;
+        if (words.Length >= 3 && lowerWords == words.Length) return null;
+        if (n.EndsWith('.') && !(words[^1].Length <= 2)) n = n.TrimEnd('.');
+        return n;
+    }
+
+    /// <summary>
+    /// A weak name: one word ("Stefanus"), or a login handle ("christian.stadtfeld", "gabor_munier").
+    /// A visible byline naming a full name beats it.
+    /// </summary>
+    public static bool IsWeak(string name) => !name.Trim().Contains(' ');
+
+    /// <summary>
+    /// A one-word author from meta tags is suspicious: CMS defaults ("admin"), the site's own
+    /// name, or a login handle. Real single names ("Fatima", "Jessie") exist, so it is kept only
+    /// when it is not the site's name and no better source named someone.
+    /// </summary>
+    public static bool IsSuspiciousSingleWord(string name, IEnumerable<string?> siteNames)
+    {
+        if (name.Contains(' ')) return false;
+        var k = MetaText.Key(name);
+        foreach (var s in siteNames)
+        {
+            var sk = MetaText.Key(s);
+            if (sk.Length > 0 && (sk == k || (k.Length >= 4 && sk.Contains(k)))) return true;
+        }
+        return false;
+    }
+}

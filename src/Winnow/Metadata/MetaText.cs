@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text;
+using AngleSharp.Dom;
+
+namespace Winnow.Metadata;
+
+/// <summary>Small string helpers shared by the metadata readers.</summary>
+internal static class MetaText
+{
+    /// <summary>Collapses every run of whitespace (incl. no-break spaces) to one space and trims; null for empty.</summary>
+    public static string? Clean(string? s)
+    {
+        if (string.IsNullOrEmpty(s)) return null;
+        var sb = new StringBuilder(s.Length);
+        bool space = false;
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c) || c == '\u200B' || c == '\uFEFF')
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+            if (space) { sb.Append(' '); space = false; }
+            sb.Append(c);
+        }
+        return sb.Length == 0 ? null : sb.ToString();
+    }
+
+    /// <summary>
+    /// The element's text, whitespace collapsed, gathered iteratively (no recursion, so a 512-level
+    /// subtree is fine) and stopped once <paramref name="maxChars"/> characters were read; block
+    /// elements and &lt;br&gt; become line breaks when <paramref name="lines"/> is set.
+    /// Script, style, template and noscript content is skipped.
+    /// </summary>
+    public static string TextOf(INode root, int maxChars, bool lines = false, bool spaced = false)
+    {
+        var sb = new StringBuilder();
+        var stack = new Stack<(INodeList List, int Index)>();
+        if (root is IText t0) return Clean(t0.Data) ?? "";
+        stack.Push((root.ChildNodes, 0));
+        while (stack.Count > 0 && sb.Length < maxChars)
+        {
+            var (list, i) = stack.Pop();
+            if (i >= list.Length)
+            {
+                continue;
+            }
+            stack.Push((list, i + 1));
+            var node = list[i];
+            if (node is IText text)
+            {
+                sb.Append(text.Data);
+            }
+            else if (node is IElement el)
+            {
+                var name = el.LocalName;
+                if (name is "script" or "style" or "template" or "noscript" or "svg") continue;
+                if (lines && (name == "br" || IsBlock(name))) sb.Append('\n');
+                // bylines: "Veröffentlicht von<a>Chris Jung</a>" has no space in the markup; a name is
+                // never split across elements, so a boundary is a word break there
+                else if (spaced) sb.Append(' ');
+                if (el.HasChildNodes) stack.Push((el.ChildNodes, 0));
+            }
+        }
+        if (!lines) return Clean(sb.ToString()) ?? "";
+        var parts = sb.ToString().Split('\n');
+        var outSb = new StringBuilder();
+        foreach (var p in parts)
+        {
+            var c = Clean(p);
+            if (c is null) continue;
+            if (outSb.Length > 0) outSb.Append('\n');
+            outSb.Append(c);
+        }
+        return outSb.ToString();
+    }
+
+    public static bool IsBlock(string localName) => localName is "p" or "div" or "li" or "ul" or "ol" or "h1" or "h2" or "h3"
+        or "h4" or "h5" or "h6" or "section" or "article" or "header" or "footer" or "aside" or "dl" or "dt" or "dd"
+        or "table" or "tr" or "td" or "th" or "blockquote" or "figure" or "figcaption" or "address" or "nav" or "main";
+
+    /// <summary>Lower-cases and removes diacritics ("März" → "marz", "août" → "aout").</summary>
+    public static string Fold(string s)
+    {
+        bool ascii = true;
+        foreach (var c in s) if (c > 127) { ascii = false; break; }
+        if (ascii) return s.ToLowerInvariant();
+        var d = s.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(d.Length);
+        foreach (var c in d)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>Letters and digits only, folded: for "resembles" comparisons ("Scheer Post" ≈ "scheerpost").</summary>
+    public static string Key(string? s)
+    {
+        if (string.IsNullOrEmpty(s)) return "";
+        var f = Fold(s);
+        var sb = new StringBuilder(f.Length);
+        foreach (var c in f) if (char.IsLetterOrDigit(c)) sb.Append(c);
+        return sb.ToString();
+    }
+
+    /// <summary>Resolves <paramref name="url"/> against <paramref name="baseUrl"/>; only absolute http(s) results, else null.</summary>
+    public static string? Absolute(string? url, Uri? baseUrl)
+    {
+        url = Clean(url);
+        if (url is null) return null;
+        if (url.StartsWith("//", StringComparison.Ordinal)) url = (baseUrl?.Scheme ?? "https") + ":" + url;
+        if (Uri.TryCreate(url, UriKind.Absolute, out var abs) && (abs.Scheme == Uri.UriSchemeHttp || abs.Scheme == Uri.UriSchemeHttps))
+            return abs.ToString();
+        if (baseUrl is not null && !url.Contains(':') && Uri.TryCreate(baseUrl, url, out var rel))
+            return rel.ToString();
+        return null;
+    }
+
+    public static bool LooksLikeUrl(string s) =>
+        s.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || s.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        || s.StartsWith("//", StringComparison.Ordinal) || s.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
+        || (s.StartsWith('/') && !s.Contains(' '));
+}

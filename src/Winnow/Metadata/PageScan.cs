@@ -1,0 +1,352 @@
+using AngleSharp.Dom;
+
+namespace Winnow.Metadata;
+
+/// <summary>Where an element sits, as seen from its ancestors (and itself).</summary>
+[Flags]
+internal enum Ctx : byte
+{
+    None = 0,
+    /// <summary>Inside navigation, a sidebar/widget, related posts, the page footer or the comments.</summary>
+    Excluded = 1,
+    /// <summary>Inside an &lt;article&gt; or an element marked as the article (itemprop=articleBody, itemtype …Article).</summary>
+    Article = 2,
+    /// <summary>Inside an author box.</summary>
+    AuthorBox = 4,
+}
+
+/// <summary>What kind of byline evidence an element is.</summary>
+internal enum BylineKind : byte
+{
+    /// <summary>&lt;a rel="author"&gt;.</summary>
+    RelAuthor = 0,
+    /// <summary>itemprop="author" / "creator" on a visible element.</summary>
+    ItempropAuthor = 1,
+    /// <summary>class/id token with "byline".</summary>
+    BylineClass = 2,
+    /// <summary>class/id token with "author" (not an author box, avatar or bio).</summary>
+    AuthorClass = 3,
+    /// <summary>An element whose text starts with a by-marker ("By …", "von …", "Par …").</summary>
+    TextMarker = 4,
+}
+
+/// <summary>An element found by the scan, with its position in document order.</summary>
+internal readonly record struct Hit(IElement Element, int Order, Ctx Ctx, BylineKind Kind = BylineKind.RelAuthor);
+
+/// <summary>
+/// One iterative pass over the whole tree (no recursion: pages may nest 512 levels) collecting
+/// every element the metadata readers look at, so no reader runs a selector over the page again.
+/// </summary>
+internal sealed class PageScan
+{
+    // Caps on what is collected: the metadata lives in the head and around the headline; these
+    // bound the work on huge pages (a 50k-element forum page) without losing anything seen in
+    // the corpus (the first h1 / time / byline of an article come early).
+    const int MaxH1 = 20;
+    const int MaxTimes = 60;
+    const int MaxBylines = 120;
+    const int MaxBoxes = 20;
+    const int MaxParagraphs = 400;
+    const int MaxDated = 40;
+    const int MaxMarked = 60;
+
+    public List<IElement> Metas { get; } = new();
+    public List<string> JsonLd { get; } = new();
+    public IElement? Canonical { get; private set; }
+    public List<Hit> H1s { get; } = new();
+    public List<Hit> Times { get; } = new();
+    /// <summary>Visible elements marked itemprop="datePublished" (not meta elements).</summary>
+    public List<Hit> ItempropDates { get; } = new();
+    /// <summary>Elements whose class/id says date/time/published (a visible date line).</summary>
+    public List<Hit> DateClassed { get; } = new();
+    public List<Hit> Bylines { get; } = new();
+    public List<Hit> AuthorBoxes { get; } = new();
+    /// <summary>Elements whose own text starts with a by-marker ("By", "Von", "Par", "Por", "Door").</summary>
+    public List<Hit> MarkedTexts { get; } = new();
+    public List<Hit> Paragraphs { get; } = new();
+    public int ElementCount { get; private set; }
+    /// <summary>Every element in document order (index = order) with its context: lets a reader look at "the 150 elements after the h1".</summary>
+    public List<IElement> Elements { get; } = new();
+    public List<Ctx> Contexts { get; } = new();
+
+    public static PageScan Run(IDocument document)
+    {
+        var scan = new PageScan();
+        var root = document.DocumentElement;
+        if (root is null) return scan;
+        scan.Visit(root, 0, Ctx.None, out var rootCtx);
+        var stack = new Stack<(INodeList List, int Index, Ctx Ctx)>();
+        stack.Push((root.ChildNodes, 0, rootCtx));
+        int order = 1;
+        while (stack.Count > 0)
+        {
+            var (list, i, ctx) = stack.Pop();
+            // advance to the next element child
+            while (i < list.Length && list[i] is not IElement) i++;
+            if (i >= list.Length) continue;
+            stack.Push((list, i + 1, ctx));
+            var el = (IElement)list[i];
+            scan.Visit(el, order++, ctx, out var childCtx);
+            var name = el.LocalName;
+            // no metadata lives inside these; skipping them keeps the pass short
+            if (name is "script" or "style" or "svg" or "noscript" or "template" or "select" or "iframe") continue;
+            if (el.HasChildNodes) stack.Push((el.ChildNodes, 0, childCtx));
+        }
+        scan.ElementCount = order;
+        return scan;
+    }
+
+    void Visit(IElement el, int order, Ctx ctx, out Ctx childCtx)
+    {
+        var name = el.LocalName;
+        var own = ctx;
+        switch (name)
+        {
+            case "meta":
+                Metas.Add(el);
+                break;
+            case "link":
+                if (Canonical is null && HasToken(el.GetAttribute("rel"), "canonical")) Canonical = el;
+                break;
+            case "script":
+                var type = el.GetAttribute("type");
+                if (type is not null && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) JsonLd.Add(el.TextContent);
+                break;
+            case "article":
+                own |= Ctx.Article;
+                break;
+            case "nav" or "aside":
+                own |= Ctx.Excluded;
+                break;
+            case "footer":
+                if ((ctx & Ctx.Article) == 0) own |= Ctx.Excluded;
+                break;
+            case "main":
+                own |= Ctx.Article;
+                break;
+        }
+
+        // one pass over the attributes instead of five lookups (this runs on every element)
+        string? itemprop = null, itemtype = null, rel = null, cls = null, id = null;
+        var attrs = el.Attributes;
+        for (int k = 0; k < attrs.Length; k++)
+        {
+            var at = attrs[k];
+            if (at is null) continue;
+            switch (at.LocalName)
+            {
+                case "class": cls = at.Value; break;
+                case "id": id = at.Value; break;
+                case "itemprop": itemprop = at.Value; break;
+                case "itemtype": itemtype = at.Value; break;
+                case "rel": rel = at.Value; break;
+            }
+        }
+        if (itemprop is not null && name != "meta")
+        {
+            if (HasToken(itemprop, "articleBody")) own |= Ctx.Article;
+            if ((HasToken(itemprop, "author") || HasToken(itemprop, "creator")) && Bylines.Count < MaxBylines)
+                Bylines.Add(new Hit(el, order, ctx, BylineKind.ItempropAuthor));
+            if (HasToken(itemprop, "datePublished") && ItempropDates.Count < MaxDated)
+                ItempropDates.Add(new Hit(el, order, ctx));
+        }
+        if (itemtype is not null && (itemtype.EndsWith("Article", StringComparison.OrdinalIgnoreCase) || itemtype.EndsWith("BlogPosting", StringComparison.OrdinalIgnoreCase)))
+            own |= Ctx.Article;
+
+        if (name == "a" && Bylines.Count < MaxBylines && HasToken(rel, "author"))
+            Bylines.Add(new Hit(el, order, ctx, BylineKind.RelAuthor));
+
+        if ((cls is not null && MayMatter(cls)) || (id is not null && MayMatter(id)))
+            own = ClassTokens(el, name, cls, id, order, ctx, own);
+
+        if (MarkedTexts.Count < MaxMarked && el.FirstChild is IText first && StartsWithByMarker(first.Data))
+            MarkedTexts.Add(new Hit(el, order, own, BylineKind.TextMarker));
+
+        switch (name)
+        {
+            case "h1":
+                if (H1s.Count < MaxH1) H1s.Add(new Hit(el, order, own));
+                break;
+            case "time":
+                if (Times.Count < MaxTimes) Times.Add(new Hit(el, order, own));
+                break;
+            case "p":
+                if (Paragraphs.Count < MaxParagraphs) Paragraphs.Add(new Hit(el, order, own));
+                break;
+        }
+        childCtx = own;
+        Elements.Add(el);
+        Contexts.Add(own);
+    }
+
+    Ctx ClassTokens(IElement el, string name, string? cls, string? id, int order, Ctx ctx, Ctx own)
+    {
+        bool byline = false, author = false, box = false, vcard = false, date = false;
+        // Span tokenising, and a cheap "could this token matter" check before any allocation:
+        // most class tokens on a page are layout ("col-md-6", "flex") and are skipped here.
+        var source = cls.AsSpan();
+        while (source.Length > 0)
+        {
+            int ws = 0;
+            while (ws < source.Length && char.IsWhiteSpace(source[ws])) ws++;
+            source = source[ws..];
+            int end = 0;
+            while (end < source.Length && !char.IsWhiteSpace(source[end])) end++;
+            if (end == 0) break;
+            Token(source[..end]);
+            source = source[end..];
+        }
+        if (id is not null) Token(id.AsSpan().Trim());
+
+        void Token(ReadOnlySpan<char> span)
+        {
+            if (span.Length == 0 || !MayMatter(span)) return;
+            var t = span.ToString().ToLowerInvariant();
+            // html/body/main/article classes describe the page layout ("no-sidebar", "pageLayout--related",
+            // "right-sidebar" on <body>), not a region to leave out
+            if (name is not ("html" or "body" or "main" or "article") && IsExcludingToken(t, ctx)) own |= Ctx.Excluded;
+            if (t.Contains("byline") || t.Contains("by-line")) byline = true;
+            var flat = t.Contains('-') || t.Contains('_') ? t.Replace("-", "").Replace("_", "") : t;
+            if (IsBoxToken(flat)) box = true;
+            else if (t == "vcard" || t == "h-card") vcard = true;
+            else if ((flat.Contains("author") || flat.Contains("autor") || flat.Contains("auteur") || flat.Contains("writer") || flat.Contains("verfasser"))
+                     && !NotANameToken(flat)) author = true;
+            if (flat.Contains("date") || flat.Contains("published") || flat.Contains("posted") || flat.Contains("pubtime") || flat.Contains("datum"))
+                date = true;
+        }
+        if ((own & Ctx.Excluded) != 0 && (ctx & Ctx.Excluded) == 0)
+        {
+            // the element itself opened an excluded region (e.g. class="comment-author"): not a byline
+            return own;
+        }
+        if (byline && Bylines.Count < MaxBylines) Bylines.Add(new Hit(el, order, own, BylineKind.BylineClass));
+        else if (author && name != "img" && Bylines.Count < MaxBylines) Bylines.Add(new Hit(el, order, own, BylineKind.AuthorClass));
+        if ((box || vcard) && (ctx & Ctx.AuthorBox) == 0 && AuthorBoxes.Count < MaxBoxes)
+        {
+            AuthorBoxes.Add(new Hit(el, order, own, box ? BylineKind.RelAuthor : BylineKind.ItempropAuthor));
+            if (box) own |= Ctx.AuthorBox;
+        }
+        if (date && DateClassed.Count < MaxDated && name is not ("body" or "html" or "article" or "main" or "section")) DateClassed.Add(new Hit(el, order, own));
+        return own;
+    }
+
+    /// <summary>
+    /// Whether a class/id value may hold a token the scan cares about (author, byline, bio, vcard,
+    /// comment, disqus, respond, sidebar, widget, related, footer, date, publish, posted, datum …).
+    /// Hand-rolled: one pass keyed on the first letter, because this runs on every element's class
+    /// (measured: a SearchValues multi-string search cost more than the whole tree walk).
+    /// </summary>
+    static bool MayMatter(ReadOnlySpan<char> s)
+    {
+        for (int i = 0; i < s.Length; i++)
+        {
+            var rest = s[i..];
+            switch (s[i] | 0x20)
+            {
+                case 'a':
+                    if (Starts(rest, "auth") || Starts(rest, "autor") || Starts(rest, "auteur")) return true;
+                    break;
+                case 'b':
+                    if (Starts(rest, "byline") || Starts(rest, "by-line") || Starts(rest, "bio")) return true;
+                    break;
+                case 'v':
+                    if (Starts(rest, "vcard") || Starts(rest, "verfasser")) return true;
+                    break;
+                case 'h':
+                    if (Starts(rest, "h-card")) return true;
+                    break;
+                case 'c':
+                    if (Starts(rest, "comment")) return true;
+                    break;
+                case 'd':
+                    if (Starts(rest, "date") || Starts(rest, "datum") || Starts(rest, "disqus")) return true;
+                    break;
+                case 'r':
+                    if (Starts(rest, "respond") || Starts(rest, "related")) return true;
+                    break;
+                case 's':
+                    if (Starts(rest, "sidebar")) return true;
+                    break;
+                case 'w':
+                    if (Starts(rest, "widget") || Starts(rest, "writer")) return true;
+                    break;
+                case 'f':
+                    if (Starts(rest, "footer")) return true;
+                    break;
+                case 'p':
+                    if (Starts(rest, "publish") || Starts(rest, "posted") || Starts(rest, "pubtime")) return true;
+                    break;
+            }
+        }
+        return false;
+    }
+
+    static bool Starts(ReadOnlySpan<char> s, string prefix)
+    {
+        if (s.Length < prefix.Length) return false;
+        for (int i = 0; i < prefix.Length; i++)
+            if ((s[i] | 0x20) != prefix[i] && !(prefix[i] == '-' && s[i] == '-')) return false;
+        return true;
+    }
+
+    static bool IsExcludingToken(string t, Ctx ctx)
+    {
+        // state modifiers: "has-sidebar", "no-comments", "with-related", "without-sidebar"
+        if (t.StartsWith("has-", StringComparison.Ordinal) || t.StartsWith("no-", StringComparison.Ordinal) || t.StartsWith("with-", StringComparison.Ordinal)
+            || t.StartsWith("without-", StringComparison.Ordinal) || t.Contains("layout"))
+            return false;
+        if (t.StartsWith("comment", StringComparison.Ordinal) || t.Contains("-comment") || t.Contains("_comment") || t.StartsWith("disqus", StringComparison.Ordinal) || t == "respond")
+        {
+            // "comments-open", "comment-count", "comments-link": a state or a counter on the article, not the thread
+            return !(t.Contains("count") || t.Contains("open") || t.Contains("closed") || t.Contains("link") || t.Contains("number") || t.Contains("button") || t.Contains("btn") || t.Contains("icon"));
+        }
+        if (t.Contains("sidebar") || t.Contains("widget") || t.StartsWith("related", StringComparison.Ordinal) || t.Contains("-related") || t.Contains("_related"))
+            return true;
+        if ((ctx & Ctx.Article) == 0 && t.Contains("footer"))
+            return true;
+        return false;
+    }
+
+    static readonly string[] BoxWords =
+    [
+        "authorbox", "authorbio", "aboutauthor", "abouttheauthor", "authorinfo", "authordescription", "authordetails",
+        "authorprofile", "authorcard", "autorbox", "autorinfo", "autorenbox", "aboutautor", "biobox", "authorblock",
+        "authorarea", "authorwrap", "postauthorbox", "authorsbox", "sobreautor",
+    ];
+
+    static bool IsBoxToken(string flat)
+    {
+        foreach (var w in BoxWords) if (flat.Contains(w, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    static bool NotANameToken(string flat) =>
+        flat.Contains("avatar") || flat.Contains("img") || flat.Contains("image") || flat.Contains("photo") || flat.Contains("pic")
+        || flat.Contains("thumb") || flat.Contains("bio") || flat.Contains("desc") || flat.Contains("about") || flat.Contains("social")
+        || flat.Contains("follow") || flat.Contains("count") || flat.Contains("comment") || flat.Contains("date") || flat.Contains("time");
+
+    static readonly string[] ByMarkers = ["By", "BY", "by", "Von", "von", "VON", "Par", "par", "Por", "por", "Door", "door"];
+
+    /// <summary>Text that begins with a by-marker word followed by a space, a colon, or nothing (the name is in the next element).</summary>
+    internal static bool StartsWithByMarker(string data)
+    {
+        var t = data.AsSpan().TrimStart();
+        if (t.Length < 2 || t.Length > 200) return false;
+        foreach (var m in ByMarkers)
+        {
+            if (!t.StartsWith(m, StringComparison.Ordinal)) continue;
+            if (t.Length == m.Length) return true;
+            var next = t[m.Length];
+            if (next is ':' || char.IsWhiteSpace(next)) return true;
+        }
+        return false;
+    }
+
+    internal static bool HasToken(string? attr, string token)
+    {
+        if (attr is null) return false;
+        foreach (var t in attr.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            if (string.Equals(t, token, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+}
