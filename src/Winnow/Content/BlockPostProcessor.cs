@@ -37,7 +37,7 @@ internal static class BlockPostProcessor
             before += text.Length;
             if (b is ParagraphBlock or HeadingBlock)
             {
-                if (EndMarkers.IsMarker(text) && result.Count > 0)
+                if (EndMarkers.IsMarker(text, LinkShare(b, text.Length)) && result.Count > 0)
                 {
                     if (position >= total * TailPosition) break;
                     if (i + 1 < blocks.Count && blocks[i + 1] is ListBlock) i++;
@@ -59,6 +59,16 @@ internal static class BlockPostProcessor
         while (result.Count > 0 && result[^1] is HeadingBlock or ThematicBreakBlock) result.RemoveAt(result.Count - 1);
         while (result.Count > 0 && result[0] is ThematicBreakBlock) result.RemoveAt(0);
         return [.. result];
+    }
+
+    /// <summary>Share of a paragraph's text inside links.</summary>
+    static double LinkShare(Block b, int length)
+    {
+        if (length == 0 || b is not ParagraphBlock p) return 0;
+        int linked = 0;
+        foreach (var i in p.Inlines)
+            if (i is LinkInline l) linked += PlainText.Inlines(l.Children).Length;
+        return (double)linked / length;
     }
 
     static string Key(string s) => string.Concat(s.Where(char.IsLetterOrDigit)).ToLowerInvariant();

@@ -36,9 +36,11 @@ internal static partial class EndMarkers
         "lees ook", "gerelateerde",
     ];
 
-    public static bool IsMarker(string text)
+    /// <summary>Whether the line opens a section that is not the article. A longer line counts when most of it is
+    /// a link: "À lire aussi : &lt;title of another story&gt;".</summary>
+    public static bool IsMarker(string text, double linkShare = 0)
     {
-        if (text.Length > MaxMarkerLength) return false;
+        if (text.Length > MaxMarkerLength && linkShare < 0.5) return false;
         var t = text.TrimStart(' ', '»', '›', '>', '-', '–', '—', '*', '•', '|').ToLowerInvariant();
         foreach (var p in Prefixes)
             if (t.StartsWith(p, StringComparison.Ordinal)) return true;
