@@ -43,7 +43,7 @@ internal static class BlockPostProcessor
                     if (i + 1 < blocks.Count && blocks[i + 1] is ListBlock) i++;
                     continue;
                 }
-                if (TextFilters.IsNoiseLine(text) || EndMarkers.IsDateOnly(text)) continue;
+                if (TextFilters.IsNoiseLine(text) || EndMarkers.IsDateOnly(text) || EndMarkers.IsCaptionLine(text)) continue;
                 // The title repeated as a heading or line near the top.
                 if (titleKey is not null && result.Count < 3 && Key(text) == titleKey) continue;
                 if (text.Length >= MinDuplicateLength)
@@ -53,12 +53,26 @@ internal static class BlockPostProcessor
                     if (n > MaxRepeats) continue;
                 }
             }
+            if (b is ListBlock list) b = WithoutMarkerItems(list);
+            if (b is ListBlock { Items.Length: 0 }) continue;
             result.Add(b);
         }
         // Headings and breaks with nothing after them are what is left of removed "Related" sections.
         while (result.Count > 0 && result[^1] is HeadingBlock or ThematicBreakBlock) result.RemoveAt(result.Count - 1);
         while (result.Count > 0 && result[0] is ThematicBreakBlock) result.RemoveAt(0);
         return [.. result];
+    }
+
+    /// <summary>A list without its "Read also: …" items (teasers placed between list items).</summary>
+    static ListBlock WithoutMarkerItems(ListBlock list)
+    {
+        var items = list.Items.Where(item =>
+        {
+            if (item.Blocks.Length == 0 || item.Blocks[0] is not ParagraphBlock p) return true;
+            var text = PlainText.Inlines(p.Inlines);
+            return !EndMarkers.IsMarker(text, LinkShare(p, text.Length));
+        }).ToImmutableArray();
+        return items.Length == list.Items.Length ? list : list with { Items = items };
     }
 
     /// <summary>Share of a paragraph's text inside links.</summary>

@@ -50,6 +50,13 @@ internal static partial class EndMarkers
     /// <summary>A line that is only a date and/or a time ("12.12.2022, 08:30 Uhr", "31. Mai", "19:49").</summary>
     public static bool IsDateOnly(string text) => text.Length <= 40 && DateOnly().IsMatch(text.Trim());
 
+    /// <summary>A short line that ends in a photo credit is a caption left outside its figure
+    /// ("Son tres los periodos de vacaciones. Foto: Andina", "(Bild: dpa)").</summary>
+    public static bool IsCaptionLine(string text) => text.Length <= 200 && CreditEnding().IsMatch(text);
+
+    [GeneratedRegex(@"[(\[]?\b(?:foto|fotos|photo|photos|bild|bilder|image|imagen|fotografía|crédito|credit|credits|quelle|source|fuente|copyright|©)\s*:\s*[^.!?:]{1,50}[)\]]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CreditEnding();
+
     [GeneratedRegex(@"^(?=.*\d)(?:(?:am|on|le|el|den|vom)\s+)?(?:\d{1,4}[./\-]\s?)?(?:\d{1,2}\.?\s*)?(?:[A-Za-zÀ-ÿäöüÄÖÜ]{3,10}\.?\s*)?(?:\d{2,4})?,?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)?)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateOnly();
 }
