@@ -6,8 +6,7 @@ namespace Winnow.Cleaning;
 internal sealed class ElementConcepts
 {
     readonly Dictionary<IElement, Concept> _cache = new(ReferenceEqualityComparer.Instance as IEqualityComparer<IElement>);
-    // Pages repeat the same class strings on hundreds of elements: classify each distinct string once.
-    readonly Dictionary<string, Concept> _byValue = new(StringComparer.Ordinal);
+
 
     public Concept this[IElement e]
     {
@@ -20,13 +19,6 @@ internal sealed class ElementConcepts
         }
     }
 
-    Concept Classify(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return Concept.None;
-        if (!_byValue.TryGetValue(value, out var c)) _byValue[value] = c = ConceptVocabulary.Classify(value);
-        return c;
-    }
-
     Concept Compute(IElement e)
     {
         var c = Concept.None;
@@ -37,7 +29,7 @@ internal sealed class ElementConcepts
             switch (attr.Name)
             {
                 case "class" or "id":
-                    c |= Classify(value);
+                    c |= ConceptVocabulary.Classify(value); // cached per distinct string
                     break;
                 case "role":
                     c |= value switch
