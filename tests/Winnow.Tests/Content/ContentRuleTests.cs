@@ -183,4 +183,36 @@ public class ContentRuleTests
         Parallel.For(0, results.Length, i => results[i] = Default.Extract(html).BodyText);
         Assert.All(results, r => Assert.Equal(expected, r));
     }
+
+    [Fact]
+    public void SoftHyphensAndZeroWidthSpacesAreNotText()
+    {
+        var html = Page($"<article><div class='entry-content'>{Paras(3)}<p>Baro\u00ADlo und Bar\u00ADba\u00ADres\u200Bco sind Wei\uFEFFne.</p></div></article>");
+        Assert.Contains("Barolo und Barbaresco sind Weine.", Default.Extract(html).BodyText);
+    }
+
+    [Fact]
+    public void ACaptionLineWithAPhotoCreditIsDropped()
+    {
+        var html = Page($"<article><div class='entry-content'>{Paras(2)}<p>Schoolchildren on their first day back. Foto: Andina</p>{Paras(2, "More ")}</div></article>");
+        var r = Default.Extract(html);
+        Assert.DoesNotContain("Foto: Andina", r.BodyText);
+        Assert.Contains("More Paragraph 2.", r.BodyText);
+    }
+
+    [Fact]
+    public void AReadAlsoTeaserInTheMiddleGoesButTheTextAfterItStays()
+    {
+        var html = Page($"<article><div class='entry-content'>{Paras(2)}<p>Lesen Sie auch: <a href='/other'>Ein ganz anderer Artikel über etwas anderes als dieses Thema hier</a></p>{Paras(4, "Later ")}</div></article>");
+        var r = Default.Extract(html);
+        Assert.DoesNotContain("Lesen Sie auch", r.BodyText);
+        Assert.Contains("Later Paragraph 4.", r.BodyText);
+    }
+
+    [Fact]
+    public void AnUnclosedNoscriptDoesNotSwallowThePage()
+    {
+        var html = $"<html><head><title>A story</title></head><body><noscript><img src='pixel.gif'><div><article><div class='entry-content'>{Paras(4)}</div></article></div></body></html>";
+        Assert.Contains("Paragraph 4.", Default.Extract(html).BodyText);
+    }
 }
