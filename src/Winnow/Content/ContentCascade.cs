@@ -60,10 +60,20 @@ internal sealed class ContentCascade(ExtractionOptions options)
         var chosen = Choose(candidates, selector, scoring?.Root);
         if (chosen is null || chosen.Value.Length < ShortResult)
         {
-            var blocks = Build(page, [body]);
-            var baseline = ("baseline", blocks, TextLength(blocks), (string?)"body");
-            candidates.Add(baseline);
-            if (chosen is null || baseline.Item3 > chosen.Value.Length) chosen = baseline;
+            // Both named containers and the scoring walk failed: the density classifier needs no container;
+            // the whole body, filtered, is the last resort.
+            var densityRoots = DensityStrategy.Find(page);
+            var dense = Build(page, densityRoots);
+            var density = ("density", dense, TextLength(dense), (string?)$"{densityRoots.Count} blocks");
+            candidates.Add(density);
+            if (chosen is null || density.Item3 > chosen.Value.Length) chosen = density;
+            if (chosen.Value.Length < ShortResult)
+            {
+                var blocks = Build(page, [body]);
+                var baseline = ("baseline", blocks, TextLength(blocks), (string?)"body");
+                candidates.Add(baseline);
+                if (baseline.Item3 > chosen.Value.Length) chosen = baseline;
+            }
         }
 
         // The page's own statement of its body rescues a short DOM result (rendered by JavaScript) or
