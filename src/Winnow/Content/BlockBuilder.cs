@@ -30,10 +30,10 @@ internal sealed class BlockBuilder
     List<Inline> _inline = [];
     int _skipped;
 
-    public BlockBuilder(PageContext page, IElement root)
+    public BlockBuilder(PageContext page, IElement root, ExtractionFocus? focus = null)
     {
         _page = page;
-        _filter = new BoilerplateFilter(page, root);
+        _filter = new BoilerplateFilter(page, root, focus ?? page.Options.Focus);
         _links = page.Options.IncludeLinks;
         _images = page.Options.IncludeImages;
         _tables = page.Options.IncludeTables;

@@ -8,10 +8,10 @@ namespace Winnow.Content;
 /// bars, ads, related lists, bylines, link farms. Every removal is guarded: a subtree that holds
 /// most of the root's text is never dropped for its name alone.
 /// </summary>
-internal sealed class BoilerplateFilter(PageContext page, IElement root)
+internal sealed class BoilerplateFilter(PageContext page, IElement root, ExtractionFocus focus)
 {
     readonly int _rootText = Math.Max(1, page.Stats[root].Text);
-    readonly ExtractionFocus _focus = page.Options.Focus;
+    readonly ExtractionFocus _focus = focus;
 
     /// <summary>The reason to skip <paramref name="el"/>, or null to keep it.</summary>
     public string? SkipReason(IElement el)

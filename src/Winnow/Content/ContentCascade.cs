@@ -24,6 +24,9 @@ internal sealed class ContentCascade(ExtractionOptions options)
     const int ShortResult = 250;
     /// <summary>Inside a generic container the scoring root wins when it keeps at least this share of the text (measured: 0.25–0.4 on the ScrapingHub pages).</summary>
     const double GenericMinShare = 0.25;
+    /// <summary>Recall retry gates, trafilatura's escalation constants (tuned there as a set).</summary>
+    const int RetryBelow = 3000;
+    const double RetryPageShare = 0.2, RetryGain = 1.5;
 
     public ContentResult Run(IDocument document, Uri? pageUrl, ArticleMetadata article, CancellationToken token)
     {
@@ -74,6 +77,17 @@ internal sealed class ContentCascade(ExtractionOptions options)
                 candidates.Add(baseline);
                 if (baseline.Item3 > chosen.Value.Length) chosen = baseline;
             }
+        }
+
+        // Recall retry: a short result that covers little of the page is rebuilt with the recall filters
+        // (trafilatura's escalation: under 3,000 characters and under a fifth of the page; kept when 1.5× longer).
+        if (options.Focus != ExtractionFocus.Recall && chosen.Value.Length < RetryBelow && chosen.Value.Length < page.Stats[body].Text * RetryPageShare
+            && RootsOf(chosen.Value.Name, selector, scoring) is { } retryRoots)
+        {
+            var blocks = Build(page, retryRoots, ExtractionFocus.Recall);
+            int length = TextLength(blocks);
+            candidates.Add((chosen.Value.Name + "+recall", blocks, length, chosen.Value.Root));
+            if (length >= chosen.Value.Length * RetryGain) chosen = (chosen.Value.Name + "+recall", blocks, length, chosen.Value.Root);
         }
 
         // The page's own statement of its body rescues a short DOM result (rendered by JavaScript) or
@@ -128,13 +142,18 @@ internal sealed class ContentCascade(ExtractionOptions options)
         return sel;
     }
 
-    static ImmutableArray<Block> Build(PageContext page, IReadOnlyList<IElement> roots)
+    static ImmutableArray<Block> Build(PageContext page, IReadOnlyList<IElement> roots, ExtractionFocus? focus = null)
     {
         var all = new List<Block>();
         foreach (var root in roots)
-            all.AddRange(new BlockBuilder(page, root).Build());
+            all.AddRange(new BlockBuilder(page, root, focus).Build());
         return [.. all];
     }
+
+    static IReadOnlyList<IElement>? RootsOf(string strategy, SelectorMatch? selector, (IElement Root, List<IElement> Roots)? scoring)
+        => strategy.StartsWith("selector", StringComparison.Ordinal) ? selector?.Roots
+            : strategy == "scoring" ? scoring?.Roots
+            : null;
 
     static int TextLength(ImmutableArray<Block> blocks) => PlainText.Render(blocks).Length;
 }

@@ -215,4 +215,31 @@ public class ContentRuleTests
         var html = $"<html><head><title>A story</title></head><body><noscript><img src='pixel.gif'><div><article><div class='entry-content'>{Paras(4)}</div></article></div></body></html>";
         Assert.Contains("Paragraph 4.", Default.Extract(html).BodyText);
     }
+
+    [Fact]
+    public void AShortResultCoveringLittleOfThePageIsRetriedWithTheRecallFilters()
+    {
+        // The body's list is half links: the balanced filters drop it, the recall retry keeps it.
+        var items = string.Concat(Enumerable.Range(1, 12).Select(i => $"<li>Step {i}: see <a href='/s{i}'>the detailed guide to step {i}</a> first</li>"));
+        // The rest of the page (sidebar, menu, footer) holds most of its text, but no single part of it half.
+        var sidebar = string.Concat(Enumerable.Range(1, 8).Select(i => $"<p>Sidebar note {i}. {Prose}</p>"));
+        var menu = string.Concat(Enumerable.Range(1, 60).Select(i => $"<a href='/m{i}'>Menu entry {i}</a> "));
+        var footer = string.Concat(Enumerable.Range(1, 5).Select(i => $"<p>Footer note {i}. {Prose}</p>"));
+        var html = Page($"<nav>{menu}</nav><div itemprop='articleBody'><p>{Prose} {Prose}</p><ul>{items}</ul></div><aside>{sidebar}</aside><footer>{footer}</footer>");
+        var r = Default.Extract(html);
+        Assert.EndsWith("+recall", r.Diagnostics.Strategy);
+        Assert.Contains("Step 12: see the detailed guide", r.BodyText);
+        var balancedOnly = r.Diagnostics.Candidates.First(c => c.Strategy.StartsWith("selector", StringComparison.Ordinal));
+        Assert.True(balancedOnly.TextLength < r.BodyText.Length);
+    }
+
+    [Fact]
+    public void TheDensityClassifierFindsProseWhereNoContainerIsNamedAndScoringFails()
+    {
+        // Paragraphs straight under <body>, separated by link rows: no container to select or score.
+        var parts = string.Concat(Enumerable.Range(1, 5).Select(i => $"<p>Paragraph {i}. {Prose}</p><span><a href='/a{i}'>Link A</a> <a href='/b{i}'>Link B</a></span>"));
+        var r = Default.Extract($"<html><head><title>T</title></head><body>{parts}</body></html>");
+        Assert.Contains("Paragraph 5.", r.BodyText);
+        Assert.DoesNotContain("Link A", r.BodyText);
+    }
 }
