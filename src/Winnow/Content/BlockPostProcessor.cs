@@ -21,8 +21,14 @@ internal static class BlockPostProcessor
     /// marker and the list it introduces go (an inline "Read also" teaser). Half: measured on the trafilatura pages.</summary>
     const double TailPosition = 0.5;
 
-    public static ImmutableArray<Block> Process(IReadOnlyList<Block> blocks, string? title)
+    /// <summary>The author box sits after the story: only its last part is searched (a third, as the tail rule).</summary>
+    const double AuthorBoxTail = 0.67;
+    /// <summary>Name, "Author", "Recent Posts" lines before the bio: three words at most (the metadata reader's rule).</summary>
+    const int MaxLabelWords = 3;
+
+    public static ImmutableArray<Block> Process(IReadOnlyList<Block> blocks, string? title, string? authorBio = null)
     {
+        blocks = WithoutAuthorBox(blocks, authorBio);
         var texts = blocks.Select(b => PlainText.Render([b])).ToArray();
         int total = Math.Max(1, texts.Sum(t => t.Length));
         var result = new List<Block>(blocks.Count);
@@ -62,6 +68,38 @@ internal static class BlockPostProcessor
         while (result.Count > 0 && result[0] is ThematicBreakBlock) result.RemoveAt(0);
         return [.. result];
     }
+
+    /// <summary>
+    /// The author box left inside the body: the paragraph that holds the bio the metadata reader found,
+    /// with the short name and label lines just before it, when it stands in the last third.
+    /// </summary>
+    static IReadOnlyList<Block> WithoutAuthorBox(IReadOnlyList<Block> blocks, string? bio)
+    {
+        if (string.IsNullOrWhiteSpace(bio) || blocks.Count < 2) return blocks;
+        var key = Key(bio);
+        if (key.Length < 20) return blocks;
+        for (int i = blocks.Count - 1; i >= blocks.Count * AuthorBoxTail && i > 0; i--)
+        {
+            if (blocks[i] is not ParagraphBlock) continue;
+            var text = Key(PlainText.Render([blocks[i]]));
+            if (text.Length < 20 || !(text.Contains(key, StringComparison.Ordinal) || key.Contains(text, StringComparison.Ordinal))) continue;
+            int start = i;
+            // Walk back over the box's avatar and its short name and label lines (or tabs: "Author", "Recent Posts").
+            while (start > 0 && IsBoxLabel(blocks[start - 1])) start--;
+            return [.. blocks.Take(start), .. blocks.Skip(i + 1)];
+        }
+        return blocks;
+    }
+
+    static bool IsBoxLabel(Block b) => b switch
+    {
+        FigureBlock => true,
+        ParagraphBlock or HeadingBlock => WordCount(PlainText.Render([b])) <= MaxLabelWords,
+        ListBlock l => l.Items.All(item => WordCount(PlainText.Render(item.Blocks)) <= MaxLabelWords),
+        _ => false,
+    };
+
+    static int WordCount(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>A list without its "Read also: …" items (teasers placed between list items).</summary>
     static ListBlock WithoutMarkerItems(ListBlock list)

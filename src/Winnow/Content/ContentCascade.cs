@@ -114,7 +114,7 @@ internal sealed class ContentCascade(ExtractionOptions options)
                     Sources = article.Sources.SetItem("standfirst", ArticleMetadata.VisibleSourcePrefix + RemovalLog.Describe(lead)),
                 };
         }
-        var final = BlockPostProcessor.Process(blocksOut, article.Title);
+        var final = BlockPostProcessor.Process(blocksOut, article.Title, article.AuthorBio);
         var diagnostics = new ExtractionDiagnostics
         {
             Strategy = chosen.Value.Name,

@@ -242,4 +242,17 @@ public class ContentRuleTests
         Assert.Contains("Paragraph 5.", r.BodyText);
         Assert.DoesNotContain("Link A", r.BodyText);
     }
+
+    [Fact]
+    public void TheAuthorBoxBecomesTheBioAndLeavesTheBody()
+    {
+        const string Bio = "Jane Doe is the senior editor of the Globe and writes about courts, budgets and the law.";
+        var box = $"<ul><li>Author</li><li>Recent Posts</li></ul><section class='vcard author abh_tab'><a rel='author' href='/author/jane'>Jane Doe</a><p>{Bio}</p></section>";
+        var html = Page($"<article><h1>A story</h1><p class='byline'>By <a rel='author' href='/author/jane'>Jane Doe</a></p><div class='entry-content'>{Paras(5)}{box}</div></article>");
+        var r = Default.Extract(html);
+        Assert.Equal(Bio, r.Article.AuthorBio);
+        Assert.DoesNotContain("senior editor", r.BodyText);
+        Assert.DoesNotContain("Recent Posts", r.BodyText);
+        Assert.Contains("Paragraph 5.", r.BodyText);
+    }
 }
