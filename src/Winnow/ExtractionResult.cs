@@ -12,7 +12,7 @@ public sealed record ExtractionResult(
     ImmutableArray<Block> Body,
     ExtractionDiagnostics Diagnostics)
 {
-    /// <summary>The body as plain text: blocks separated by a blank line.</summary>
+    /// <summary>The body as plain text: blocks separated by a blank line (rendered on each call; keep it).</summary>
     public string BodyText => Output.PlainText.Render(Body);
 
     /// <summary>

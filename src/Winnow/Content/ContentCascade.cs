@@ -107,7 +107,8 @@ internal sealed class ContentCascade(ExtractionOptions options)
         if (rootEl is not null && LeadFinder.Find(page, rootEl) is { } lead)
         {
             var leadText = PlainText.Render(new BlockBuilder(page, lead).Build());
-            if (leadText.Length > 0 && !PlainText.Render(blocksOut).Contains(leadText, StringComparison.Ordinal))
+            // Already in the body? It would be among the first blocks (five covers a kicker, a date line and a title).
+            if (leadText.Length > 0 && !PlainText.Render([.. blocksOut.Take(5)]).Contains(leadText, StringComparison.Ordinal))
                 article = article with
                 {
                     Standfirst = leadText,
@@ -155,5 +156,5 @@ internal sealed class ContentCascade(ExtractionOptions options)
             : strategy == "scoring" ? scoring?.Roots
             : null;
 
-    static int TextLength(ImmutableArray<Block> blocks) => PlainText.Render(blocks).Length;
+    static int TextLength(ImmutableArray<Block> blocks) => PlainText.Length(blocks);
 }

@@ -21,6 +21,45 @@ public static class PlainText
         return sb.ToString().TrimEnd();
     }
 
+    /// <summary>About the length of <see cref="Render(ImmutableArray{Block})"/>'s text, without building it: the
+    /// characters of every text run (white space already collapsed) plus two per block break. For comparisons.</summary>
+    public static int Length(ImmutableArray<Block> blocks)
+    {
+        int n = 0;
+        foreach (var b in blocks) n += Length(b);
+        return n;
+    }
+
+    static int Length(Block block) => block switch
+    {
+        ParagraphBlock p => Length(p.Inlines) + 2,
+        HeadingBlock h => Length(h.Inlines) + 2,
+        CodeBlock c => c.Code.Length + 2,
+        QuoteBlock q => Length(q.Blocks),
+        ListBlock l => l.Items.Sum(i => Length(i.Blocks)),
+        TableBlock t => t.Rows.Sum(r => r.Cells.Sum(c => Length(c.Inlines) + 3)),
+        _ => 0,
+    };
+
+    static int Length(ImmutableArray<Inline> inlines)
+    {
+        int n = 0;
+        foreach (var i in inlines)
+        {
+            n += i switch
+            {
+                TextInline t => t.Text.Length,
+                CodeInline c => c.Code.Length,
+                EmphasisInline e => Length(e.Children),
+                StrongInline s => Length(s.Children),
+                LinkInline l => Length(l.Children),
+                LineBreakInline => 1,
+                _ => 0,
+            };
+        }
+        return n;
+    }
+
     /// <summary>The text of a run of inlines, without markup.</summary>
     public static string Inlines(ImmutableArray<Inline> inlines)
     {
