@@ -28,6 +28,8 @@ internal sealed class BlockBuilder
     readonly BoilerplateFilter _filter;
     readonly bool _links, _images, _tables;
     List<Inline> _inline = [];
+    // Reused for the (rare) block content found inside inline elements; each call takes what lies above its mark.
+    readonly List<Block> _scratch = [];
     int _skipped;
 
     public BlockBuilder(PageContext page, IElement root, ExtractionFocus? focus = null)
@@ -81,15 +83,19 @@ internal sealed class BlockBuilder
         {
             case "br": _inline.Add(new LineBreakInline()); return;
             case "img": AddImage(el, blocks); return;
+            // An inline element that holds blocks (invalid but common: the parser keeps a div inside em) is
+            // read as a transparent container, so its blocks stay in document order.
             case "em" or "i" or "cite" or "dfn" or "var":
+                if (HasBlockDescendant(el)) break;
                 _inline.Add(new EmphasisInline([.. InlineChildren(el, depth)])); return;
             case "strong" or "b":
+                if (HasBlockDescendant(el)) break;
                 _inline.Add(new StrongInline([.. InlineChildren(el, depth)])); return;
             case "code" or "kbd" or "samp" or "tt":
-                if (HasBlockChild(el)) break;
+                if (HasBlockDescendant(el)) break;
                 _inline.Add(new CodeInline(el.TextContent)); return;
             case "a":
-                if (HasBlockChild(el)) break;
+                if (HasBlockDescendant(el)) break;
                 var children = InlineChildren(el, depth);
                 var href = _links ? Href(el) : null;
                 if (href is null) _inline.AddRange(children);
@@ -264,23 +270,30 @@ internal sealed class BlockBuilder
     List<Inline> InlineChildren(IElement el, int depth)
     {
         var saved = _inline;
-        _inline = [];
-        var scratch = new List<Block>();
+        _inline = new List<Inline>(4);
+        var scratch = _scratch;
+        int mark = scratch.Count; // nested calls use the part above their own mark
         BuildChildren(el, scratch, depth);
         var mine = _inline;
         _inline = saved;
         // Block content met inside an inline element (invalid but common) is kept as text.
-        foreach (var b in scratch) mine.Add(new TextInline(" " + Output.PlainText.Render([b]) + " "));
+        if (scratch.Count > mark)
+        {
+            var blocks = scratch.GetRange(mark, scratch.Count - mark);
+            scratch.RemoveRange(mark, scratch.Count - mark);
+            foreach (var b in blocks) mine.Add(new TextInline(" " + Output.PlainText.Render([b]) + " "));
+        }
         return mine;
     }
 
     /// <summary>Inline content of a cell or caption, block boundaries turned into spaces.</summary>
     List<Inline> InlineChildrenFlat(IElement el, int depth) => InlineChildren(el, depth);
 
-    static bool HasBlockChild(IElement el)
+    static bool HasBlockDescendant(IElement el)
     {
-        foreach (var c in el.Children)
-            if (BlockTags.Contains(c.LocalName)) return true;
+        if (el.ChildElementCount == 0) return false;
+        foreach (var d in ElementWalk.Descendants(el))
+            if (BlockTags.Contains(d.LocalName)) return true;
         return false;
     }
 

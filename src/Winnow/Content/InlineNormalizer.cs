@@ -80,6 +80,11 @@ internal static class InlineNormalizer
 
     static string Collapse(string text, ref bool space)
     {
+        if (IsClean(text, space))
+        {
+            space = text[^1] == ' ';
+            return text;
+        }
         var sb = new StringBuilder(text.Length);
         foreach (var c in text)
         {
@@ -93,6 +98,25 @@ internal static class InlineNormalizer
             else { sb.Append(c); space = false; }
         }
         return sb.ToString();
+    }
+
+    /// <summary>Text that collapsing would leave as it is: no white space but single spaces, none doubled across
+    /// the boundary, no invisible characters. Most text runs are like this; they need no copy.</summary>
+    static bool IsClean(string text, bool spaceBefore)
+    {
+        if (text.Length == 0) return false;
+        bool prevSpace = spaceBefore;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                if (prevSpace) return false;
+                prevSpace = true;
+            }
+            else if (c < '!' || c is '\u00AD' or '\u200B' or '\u2060' or '\uFEFF' || (c > '~' && c != '\u00A0' && TextMeasure.IsSpace(c))) return false;
+            else prevSpace = false;
+        }
+        return true;
     }
 
     static void TrimEnd(ImmutableArray<Inline>.Builder b)

@@ -255,4 +255,14 @@ public class ContentRuleTests
         Assert.DoesNotContain("Recent Posts", r.BodyText);
         Assert.Contains("Paragraph 5.", r.BodyText);
     }
+
+    [Fact]
+    public void BlockContentInsideNestedInlineElementsIsKeptInOrder()
+    {
+        // The parser keeps a div inside em and strong (formatting elements), so blocks sit inside inlines.
+        var html = Page($"<article><div class='entry-content'>{Paras(3)}<div>Start <strong>bold <em>inner <div>first block</div> middle</em><div>second block</div> after</strong> end</div></div></article>");
+        var text = Default.Extract(html).BodyText;
+        var tail = System.Text.RegularExpressions.Regex.Replace(text[text.IndexOf("Start", StringComparison.Ordinal)..], @"\s+", " ");
+        Assert.Equal("Start bold inner first block middle second block after end", tail);
+    }
 }
