@@ -65,7 +65,8 @@ public sealed class Extractor
     public ExtractionResult Extract(string html, string? url = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(html);
-        if ((long)html.Length * 2 > Options.MaxInputBytes) throw new PageTooLargeException((long)html.Length * 2, Options.MaxInputBytes);
+        // Characters stand for bytes here: the same page as UTF-8 is at least this long.
+        if (html.Length > Options.MaxInputBytes) throw new PageTooLargeException(html.Length, Options.MaxInputBytes);
         return Run(html, url, null, cancellationToken);
     }
 
