@@ -16,7 +16,7 @@ public class ElementWalkTests
         var expected = document.Body!.QuerySelectorAll("*").Select(e => e.Id).ToArray();
 
         Assert.Equal(expected, walked);
-        Assert.Equal(["a", "b", "c", "d", "e", "f", "g"], walked);
+        Assert.Equal(new string?[] { "a", "b", "c", "d", "e", "f", "g" }, walked);
     }
 
     [Fact]

@@ -42,4 +42,22 @@ public class SeedPageTests
     [Fact]
     public void StandfirstIsTheSubtitle()
         => Assert.Equal(Gold("subtitle"), Result.Article.Standfirst);
+
+    [Fact]
+    public void TitleAuthorBioDateAndSiteAreRight()
+    {
+        Assert.Equal(Gold("title").ToLowerInvariant(), Result.Article.Title?.ToLowerInvariant()); // "with"/"With" both acceptable
+        Assert.Equal(new[] { Gold("author") }, Result.Article.Authors.ToArray());
+        Assert.Equal(Gold("author_bio"), Result.Article.AuthorBio);
+        Assert.Equal(Gold("date"), Result.Article.Published?.Value?.ToString("yyyy-MM-dd"));
+        Assert.Equal(Gold("site_name"), Result.Article.SiteName);
+    }
+
+    [Fact]
+    public void TheTextRecordHasTheSeedsShape()
+    {
+        var record = Winnow.Output.TextRecordRenderer.Render(Result);
+        Assert.Contains("\n\nAuthor: Dave DeCamp\n\n" + Gold("author_bio"), record);
+        Assert.StartsWith(Result.Article.Title + "\n\n" + Gold("subtitle") + "\n\nJohn Kirby", record);
+    }
 }
