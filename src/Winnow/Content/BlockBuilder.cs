@@ -200,7 +200,7 @@ internal sealed class BlockBuilder
             foreach (var cell in row.Children)
             {
                 if (cell.LocalName is not ("td" or "th")) continue;
-                var inl = InlineNormalizer.Normalize([.. InlineChildrenFlat(cell, depth + 2)]);
+                var inl = InlineNormalizer.Normalize([.. InlineChildren(cell, depth + 2)]);
                 cells.Add(new TableCell(cell.LocalName == "th", inl));
             }
             if (cells.Count > 0 && cells.Any(c => c.Inlines.Length > 0)) rows.Add(new TableRow(cells.ToImmutable()));
@@ -252,7 +252,7 @@ internal sealed class BlockBuilder
             return;
         }
         if (!_images) return;
-        var cap = caption is null ? ImmutableArray<Inline>.Empty : InlineNormalizer.Normalize([.. InlineChildrenFlat(caption, depth + 1)]);
+        var cap = caption is null ? ImmutableArray<Inline>.Empty : InlineNormalizer.Normalize([.. InlineChildren(caption, depth + 1)]);
         blocks.Add(new FigureBlock(ImageSource(img), img.GetAttribute("alt"), cap));
     }
 
@@ -289,8 +289,6 @@ internal sealed class BlockBuilder
         return mine;
     }
 
-    /// <summary>Inline content of a cell or caption, block boundaries turned into spaces.</summary>
-    List<Inline> InlineChildrenFlat(IElement el, int depth) => InlineChildren(el, depth);
 
     static bool HasBlockDescendant(IElement el)
     {

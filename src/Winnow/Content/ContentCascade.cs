@@ -28,6 +28,13 @@ internal sealed class ContentCascade(ExtractionOptions options)
     const int RetryBelow = 3000;
     const double RetryPageShare = 0.2, RetryGain = 1.5;
 
+    /// <summary>One strategy's result: its blocks, their text length, and the roots they were built from (none for
+    /// results not built from the tree, such as JSON-LD text).</summary>
+    sealed record Candidate(string Name, ImmutableArray<Block> Blocks, IReadOnlyList<IElement> Roots, string? Root)
+    {
+        public int Length { get; } = PlainText.Length(Blocks);
+    }
+
     public ContentResult Run(IDocument document, Uri? pageUrl, ArticleMetadata article, CancellationToken token)
     {
         var log = new RemovalLog();
@@ -43,82 +50,78 @@ internal sealed class ContentCascade(ExtractionOptions options)
         token.ThrowIfCancellationRequested();
 
         var page = new PageContext(body, options, pageUrl, article, log, concepts, token);
-        var candidates = new List<(string Name, ImmutableArray<Block> Blocks, int Length, string? Root)>();
+        var candidates = new List<Candidate>();
 
+        Candidate? selected = null, scored = null;
         var selector = SelectorStrategy.Find(page);
-        if (selector is { } sel)
+        if (selector is not null)
         {
-            var blocks = Build(page, sel.Roots);
-            candidates.Add(("selector:" + sel.Tier, blocks, TextLength(blocks), RemovalLog.Describe(sel.Root) + (sel.Roots.Count > 1 ? $" +{sel.Roots.Count - 1} siblings" : "")));
+            selected = new Candidate("selector:" + selector.Tier, Build(page, selector.Roots), selector.Roots, Describe(selector.Root, selector.Roots));
+            candidates.Add(selected);
         }
         token.ThrowIfCancellationRequested();
         var scoring = ScoringStrategy.Find(page);
         if (scoring is { } sco)
         {
-            var blocks = selector is { } s0 && s0.Roots.SequenceEqual(sco.Roots) ? candidates[0].Blocks : Build(page, sco.Roots);
-            candidates.Add(("scoring", blocks, TextLength(blocks), RemovalLog.Describe(sco.Root) + (sco.Roots.Count > 1 ? $" +{sco.Roots.Count - 1} siblings" : "")));
+            var blocks = selected is not null && selected.Roots.SequenceEqual(sco.Roots) ? selected.Blocks : Build(page, sco.Roots);
+            scored = new Candidate("scoring", blocks, sco.Roots, Describe(sco.Root, sco.Roots));
+            candidates.Add(scored);
         }
         token.ThrowIfCancellationRequested();
 
-        var chosen = Choose(candidates, selector, scoring?.Root);
-        if (chosen is null || chosen.Value.Length < ShortResult)
+        var chosen = Choose(selected, scored, selector, scoring?.Root);
+        if (chosen is null || chosen.Length < ShortResult)
         {
             // Both named containers and the scoring walk failed: the density classifier needs no container;
             // the whole body, filtered, is the last resort.
             var densityRoots = DensityStrategy.Find(page);
-            var dense = Build(page, densityRoots);
-            var density = ("density", dense, TextLength(dense), (string?)$"{densityRoots.Count} blocks");
+            var density = new Candidate("density", Build(page, densityRoots), densityRoots, $"{densityRoots.Count} blocks");
             candidates.Add(density);
-            if (chosen is null || density.Item3 > chosen.Value.Length) chosen = density;
-            if (chosen.Value.Length < ShortResult)
+            if (chosen is null || density.Length > chosen.Length) chosen = density;
+            if (chosen.Length < ShortResult)
             {
-                var blocks = Build(page, [body]);
-                var baseline = ("baseline", blocks, TextLength(blocks), (string?)"body");
+                var baseline = new Candidate("baseline", Build(page, [body]), [body], "body");
                 candidates.Add(baseline);
-                if (baseline.Item3 > chosen.Value.Length) chosen = baseline;
+                if (baseline.Length > chosen.Length) chosen = baseline;
             }
         }
 
         // Recall retry: a short result that covers little of the page is rebuilt with the recall filters
         // (trafilatura's escalation: under 3,000 characters and under a fifth of the page; kept when 1.5× longer).
-        if (options.Focus != ExtractionFocus.Recall && chosen.Value.Length < RetryBelow && chosen.Value.Length < page.Stats[body].Text * RetryPageShare
-            && RootsOf(chosen.Value.Name, selector, scoring) is { } retryRoots)
+        if (options.Focus != ExtractionFocus.Recall && (chosen == selected || chosen == scored)
+            && chosen.Length < RetryBelow && chosen.Length < page.Stats[body].Text * RetryPageShare)
         {
-            var blocks = Build(page, retryRoots, ExtractionFocus.Recall);
-            int length = TextLength(blocks);
-            candidates.Add((chosen.Value.Name + "+recall", blocks, length, chosen.Value.Root));
-            if (length >= chosen.Value.Length * RetryGain) chosen = (chosen.Value.Name + "+recall", blocks, length, chosen.Value.Root);
+            var retry = new Candidate(chosen.Name + "+recall", Build(page, chosen.Roots, ExtractionFocus.Recall), chosen.Roots, chosen.Root);
+            candidates.Add(retry);
+            if (retry.Length >= chosen.Length * RetryGain) chosen = retry;
         }
 
         // The page's own statement of its body rescues a short DOM result (rendered by JavaScript) or
         // shows that the wrong node was chosen when it is much longer (rs-trafilatura's 2× rule).
-        if (structured is not null && (chosen.Value.Length < ShortResult || StructuredText.Length(structured) > chosen.Value.Length * ReplaceRatio))
+        if (structured is not null && (chosen.Length < ShortResult || StructuredText.Length(structured) > chosen.Length * ReplaceRatio))
         {
-            var blocks = StructuredText.ToBlocks(structured);
-            var rescue = ("structured-data", blocks, TextLength(blocks), (string?)"json-ld");
-            candidates.Add(rescue);
-            chosen = rescue;
+            chosen = new Candidate("structured-data", StructuredText.ToBlocks(structured), [], "json-ld");
+            candidates.Add(chosen);
         }
 
-        var blocksOut = chosen.Value.Blocks;
         // The visible standfirst between the headline and the body is the article's standfirst: kept apart from
-        // the body (the record prints it after the title), never dropped.
-        var rootEl = chosen.Value.Name.StartsWith("selector", StringComparison.Ordinal) ? selector?.Root : chosen.Value.Name == "scoring" ? scoring?.Roots[0] : null;
-        if (rootEl is not null && LeadFinder.Find(page, rootEl) is { } lead)
+        // the body (the record prints it after the title), never dropped. Only bodies chosen as a container have a "before".
+        if ((chosen.Name.StartsWith("selector", StringComparison.Ordinal) || chosen.Name.StartsWith("scoring", StringComparison.Ordinal))
+            && chosen.Roots.Count > 0 && LeadFinder.Find(page, chosen.Roots[0]) is { } lead)
         {
             var leadText = PlainText.Render(new BlockBuilder(page, lead).Build());
             // Already in the body? It would be among the first blocks (five covers a kicker, a date line and a title).
-            if (leadText.Length > 0 && !PlainText.Render([.. blocksOut.Take(5)]).Contains(leadText, StringComparison.Ordinal))
+            if (leadText.Length > 0 && !PlainText.Render([.. chosen.Blocks.Take(5)]).Contains(leadText, StringComparison.Ordinal))
                 article = article with
                 {
                     Standfirst = leadText,
                     Sources = article.Sources.SetItem("standfirst", ArticleMetadata.VisibleSourcePrefix + RemovalLog.Describe(lead)),
                 };
         }
-        var final = BlockPostProcessor.Process(blocksOut, article.Title, article.AuthorBio);
+        var final = BlockPostProcessor.Process(chosen.Blocks, article.Title, article.AuthorBio);
         var diagnostics = new ExtractionDiagnostics
         {
-            Strategy = chosen.Value.Name,
+            Strategy = chosen.Name,
             Candidates = candidates.Select(c => new CandidateReport(c.Name, c.Length, c.Root, null)).ToImmutableArray(),
             Removals = log.ToReports(),
             CommentRegions = regions.Count,
@@ -126,14 +129,10 @@ internal sealed class ContentCascade(ExtractionOptions options)
         return new ContentResult(article, final, diagnostics);
     }
 
-    static (string Name, ImmutableArray<Block> Blocks, int Length, string? Root)? Choose(
-        List<(string Name, ImmutableArray<Block> Blocks, int Length, string? Root)> candidates, SelectorMatch? selector, IElement? scoringRoot)
+    static Candidate? Choose(Candidate? sel, Candidate? sco, SelectorMatch? selector, IElement? scoringRoot)
     {
-        if (candidates.Count == 0) return null;
-        var sel = candidates.FirstOrDefault(c => c.Name.StartsWith("selector", StringComparison.Ordinal));
-        var sco = candidates.FirstOrDefault(c => c.Name == "scoring");
-        if (sel.Name is null) return sco;
-        if (sco.Name is null) return sel;
+        if (sel is null) return sco;
+        if (sco is null) return sel;
         if (sco.Length > sel.Length * ReplaceRatio) return sco;
         // A generic container ("content", main) that holds the scoring root is a page wrapper: the
         // scoring root is the more precise of the two, as long as it is not a fragment of it.
@@ -151,10 +150,6 @@ internal sealed class ContentCascade(ExtractionOptions options)
         return [.. all];
     }
 
-    static IReadOnlyList<IElement>? RootsOf(string strategy, SelectorMatch? selector, (IElement Root, List<IElement> Roots)? scoring)
-        => strategy.StartsWith("selector", StringComparison.Ordinal) ? selector?.Roots
-            : strategy == "scoring" ? scoring?.Roots
-            : null;
-
-    static int TextLength(ImmutableArray<Block> blocks) => PlainText.Length(blocks);
+    static string Describe(IElement root, IReadOnlyList<IElement> roots)
+        => RemovalLog.Describe(root) + (roots.Count > 1 ? $" +{roots.Count - 1} siblings" : "");
 }
