@@ -1,0 +1,124 @@
+using AngleSharp.Dom;
+
+namespace Winnow.Metadata;
+
+/// <summary>Chooses the article's headline among JSON-LD, meta titles, the h1 and &lt;title&gt; (the order is documented on <see cref="MetadataReader"/>).</summary>
+internal static class TitleChooser
+{
+    public static (string? Title, string Source, Hit? H1) Choose(IDocument document, PageScan scan, MetaTags meta, JsonLdData ld, List<string> siteNames)
+    {
+        var metaTitle = meta.First("og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title", "citation_title", "itemprop:headline");
+        var siteKeys = siteNames.Select(MetaText.Key).Where(k => k.Length >= 2).ToList();
+        string? Usable(string? t)
+        {
+            t = MetaText.Clean(t);
+            if (t is null) return null;
+            t = TitleCleaner.Clean(t, siteNames);
+            // a "title" that is only the site's name says nothing about the article
+            if (siteKeys.Contains(MetaText.Key(t))) return null;
+            return MetaText.Key(t).Length == 0 ? null : t;
+        }
+        var headline = Usable(ld.Headline);
+        var og = Usable(metaTitle?.Value);
+        var titleTag = MetaText.Clean(document.Title);
+
+        var h1 = PickHeadline(scan, [headline, og, Usable(ld.Name), titleTag]);
+        var h1Text = h1 is { } h ? Usable(MetaText.TextOf(h.Element, 400)) : null;
+        // an h1 that is the site's logo / name, or a whole paragraph, is not the headline
+        if (h1Text is not null && (h1Text.Length > 300 || TitleCleaner.Resembles(h1Text, siteKeys))) h1Text = null;
+
+        // 1. The visible headline, when another source corroborates it: the h1 is what the
+        //    reader sees, and og:title / JSON-LD headlines are often SEO variants of it
+        //    ("Kind krank? Was Arbeitgeber jetzt wissen müssen" vs the h1's wording).
+        if (h1Text is not null)
+        {
+            var hk = MetaText.Key(h1Text);
+            if (headline is not null && MetaText.Key(headline) == hk) return (headline, ld.HeadlineKey ?? "json-ld:headline", h1);
+            if (og is not null && MetaText.Key(og) == hk) return (og, "meta:" + metaTitle!.Value.Key, h1);
+            // an h1 that holds a meta title plus more (a kicker "Immobilienkrise", a date and
+            // category line) is the meta title dressed up: the meta title is the clean headline
+            foreach (var (cand, src) in new[] { (headline, ld.HeadlineKey ?? "json-ld:headline"), (og, metaTitle is { } mt ? "meta:" + mt.Key : "") })
+            {
+                var ck = MetaText.Key(cand);
+                // 15 characters: shorter meta titles ("News", a section name) are contained in too many h1s by chance
+                if (cand is not null && ck.Length >= 15 && hk.Length > ck.Length && hk.Contains(ck, StringComparison.Ordinal)) return (cand, src, h1);
+            }
+            if (Corroborates(h1Text, headline) || Corroborates(h1Text, og) || Corroborates(h1Text, Usable(ld.Name))
+                || (titleTag is not null && hk.Length >= 4 && MetaText.Key(titleTag).Contains(hk, StringComparison.Ordinal)))
+                return (h1Text, "h1", h1);
+        }
+        // 2. JSON-LD headline (a truncated one replaced by the full og:title it starts)
+        if (headline is not null)
+        {
+            // JSON-LD headlines are often cut to 110 characters (Google's old limit): prefer the full one
+            if (og is not null && og.Length > headline.Length && StartsWithKey(og, headline.TrimEnd('.', '…', ' ')))
+                return (og, "meta:" + metaTitle!.Value.Key, h1);
+            return (headline, ld.HeadlineKey ?? "json-ld:headline", h1);
+        }
+        // 3. og:title and its kin, 4. <title> cleaned, 5. any h1
+        if (og is not null) return (og, "meta:" + metaTitle!.Value.Key, h1);
+        if (titleTag is not null)
+        {
+            var cleaned = Usable(titleTag);
+            if (cleaned is not null) return (cleaned, "title", h1);
+        }
+        if (h1Text is not null) return (h1Text, "h1", h1);
+        return (null, "", h1);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="other"/> says the same headline as <paramref name="h1"/>: one
+    /// contains the other, or most words are shared (60% of the shorter one's words: an SEO
+    /// rewording keeps most words, a different headline keeps few).
+    /// </summary>
+    internal static bool Corroborates(string h1, string? other)
+    {
+        if (other is null) return false;
+        var hk = MetaText.Key(h1);
+        var ok = MetaText.Key(other);
+        if (hk.Length >= 4 && ok.Contains(hk, StringComparison.Ordinal)) return true;
+        if (ok.Length >= 10 && hk.Contains(ok, StringComparison.Ordinal)) return true;
+        var a = Words(h1);
+        var b = Words(other);
+        if (a.Count < 2 || b.Count < 2) return false;
+        int shared = a.Count(b.Contains);
+        return shared >= 0.6 * Math.Min(a.Count, b.Count);
+    }
+
+    internal static HashSet<string> Words(string s)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var w in s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var k = MetaText.Key(w);
+            if (k.Length > 0) set.Add(k);
+        }
+        return set;
+    }
+
+    static bool StartsWithKey(string longer, string prefix)
+    {
+        var lk = MetaText.Key(longer);
+        var pk = MetaText.Key(prefix);
+        return pk.Length > 0 && lk.StartsWith(pk, StringComparison.Ordinal);
+    }
+
+    /// <summary>The main h1: the one whose text matches a title candidate, else the first in the article, else the first not in navigation.</summary>
+    static Hit? PickHeadline(PageScan scan, string?[] titles)
+    {
+        if (scan.H1s.Count == 0) return null;
+        Hit? inArticle = null, visible = null;
+        foreach (var h in scan.H1s)
+        {
+            var text = MetaText.TextOf(h.Element, 400);
+            if (MetaText.Key(text).Length == 0) continue;
+            if ((h.Ctx & Ctx.Excluded) == 0)
+                foreach (var t in titles)
+                    if (t is not null && Words(text).Count >= 2 && Corroborates(text, t)) return h;
+            if ((h.Ctx & Ctx.Excluded) != 0) continue;
+            if (inArticle is null && (h.Ctx & Ctx.Article) != 0) inArticle = h;
+            visible ??= h;
+        }
+        return inArticle ?? visible;
+    }
+}
