@@ -143,6 +143,11 @@ public static class CorpusRunner
             ["date"] = article.Published?.Iso,
             ["site_name"] = article.SiteName,
             ["language"] = article.Language,
+            // not scored by score.py; kept so the corpus's categories / tags / page_license gold can be compared
+            ["categories"] = article.Categories.IsDefault ? Array.Empty<string>() : article.Categories.ToArray(),
+            ["tags"] = article.Tags.IsDefault ? Array.Empty<string>() : article.Tags.ToArray(),
+            ["license"] = article.License,
+            ["page_type"] = Output.JsonRenderer.PageTypeName(article.PageType),
             // THREAD: when the extractor returns the readers' comment thread, add it here as
             // ["thread"] = [{"author": string|null, "date": string|null, "text": string, "parent": int|null}, …]
             // (document order, parent = index in this list), the format score.py's (iv) reads.

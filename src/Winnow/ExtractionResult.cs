@@ -63,6 +63,14 @@ public sealed record ArticleMetadata
     /// <summary>Lead image URL, absolute when the page URL is known.</summary>
     public string? Image { get; init; }
     public ImmutableArray<string> Tags { get; init; } = ImmutableArray<string>.Empty;
+    /// <summary>The sections the article is filed under (WordPress categories, articleSection, article:section).</summary>
+    public ImmutableArray<string> Categories { get; init; } = ImmutableArray<string>.Empty;
+    /// <summary>The content license the page states (a Creative Commons URL as its short name, e.g. "CC BY-SA 4.0").</summary>
+    public string? License { get; init; }
+    /// <summary>What kind of page this is: from the page's own statement, else from its shape.</summary>
+    public PageType PageType { get; init; }
+    /// <summary>How many &lt;article&gt; elements the page has (the shape evidence for <see cref="PageType"/>).</summary>
+    internal int ArticleElementCount { get; init; }
     /// <summary>Prefix of a source that names an element of the page the reader sees (e.g. <c>visible:h2.entry-subtitle</c>).</summary>
     public const string VisibleSourcePrefix = "visible:";
 

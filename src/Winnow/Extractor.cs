@@ -87,8 +87,15 @@ public sealed class Extractor
             var warnings = parsed.DepthLimited
                 ? ImmutableArray.Create($"The markup nests deeper than {Options.MaxTreeDepth} levels; deeper tags were flattened.")
                 : ImmutableArray<string>.Empty;
+            var finished = content.Article;
+            if (!finished.Sources.ContainsKey("page_type"))
+                finished = finished with
+                {
+                    PageType = PageTypeClassifier.FromShape(Output.PlainText.Length(content.Body), finished.ArticleElementCount),
+                    Sources = finished.Sources.SetItem("page_type", "shape"),
+                };
             return new ExtractionResult(
-                content.Article,
+                finished,
                 content.Body,
                 content.Diagnostics with
                 {

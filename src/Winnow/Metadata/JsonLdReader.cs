@@ -24,6 +24,14 @@ internal sealed class JsonLdData
     public List<string> Keywords = new();
     /// <summary>The @type of the object the article fields came from (e.g. NewsArticle, WebPage).</summary>
     public string? ArticleType;
+    /// <summary>articleSection values (a string, an array, or a comma list).</summary>
+    public List<string> Sections = new();
+    /// <summary>The article's license (a URL or a name).</summary>
+    public string? License;
+    /// <summary>The first BreadcrumbList's items in order (name, URL), home and page included.</summary>
+    public List<(string Name, string? Url)> Breadcrumbs = new();
+    /// <summary>The @type of every top-level object (and mainEntity), for telling the page's kind.</summary>
+    public HashSet<string> TopTypes = new(StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>
@@ -134,6 +142,17 @@ internal static class JsonLdReader
                 data.Image ??= ImageUrl(el, byId);
                 data.Language ??= Str(el, "inLanguage");
                 if (data.Keywords.Count == 0 && el.TryGetProperty("keywords", out var kw)) AddKeywords(kw, data.Keywords, 0);
+                if (data.Sections.Count == 0 && el.TryGetProperty("articleSection", out var sec)) AddKeywords(sec, data.Sections, 0);
+                if (data.License is null && el.TryGetProperty("license", out var lic))
+                {
+                    var l = First(lic);
+                    data.License = l.ValueKind == JsonValueKind.Object ? Str(l, "url") ?? Str(l, "name") ?? Str(l, "@id") : AsString(l);
+                }
+            }
+            foreach (var o in objects)
+            {
+                if (o.Depth <= 2) foreach (var t in o.Types) data.TopTypes.Add(t);
+                if (data.Breadcrumbs.Count == 0 && AnyType(o.Types, "BreadcrumbList")) ReadBreadcrumbs(o.El, data.Breadcrumbs, byId);
             }
             if (data.PublisherName is null)
             {
@@ -378,6 +397,23 @@ internal static class JsonLdReader
         if (first.ValueKind == JsonValueKind.String) return Decode(first.GetString());
         if (first.ValueKind == JsonValueKind.Object) return Str(first, "url") ?? Str(first, "contentUrl");
         return null;
+    }
+
+    static void ReadBreadcrumbs(JsonElement list, List<(string Name, string? Url)> into, Dictionary<string, JsonElement> byId)
+    {
+        if (!list.TryGetProperty("itemListElement", out var items) || items.ValueKind != JsonValueKind.Array) return;
+        var found = new List<(double Pos, string Name, string? Url)>();
+        foreach (var raw in items.EnumerateArray())
+        {
+            if (raw.ValueKind != JsonValueKind.Object) continue;
+            var pos = raw.TryGetProperty("position", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetDouble()
+                : double.TryParse(Str(raw, "position"), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : found.Count + 1;
+            var item = raw.TryGetProperty("item", out var it) ? Resolve(it, byId) : default;
+            var name = Str(raw, "name") ?? (item.ValueKind == JsonValueKind.Object ? Str(item, "name") : null);
+            var url = item.ValueKind == JsonValueKind.String ? item.GetString() : item.ValueKind == JsonValueKind.Object ? Str(item, "@id") ?? Str(item, "url") : null;
+            if (name is not null) found.Add((pos, name, url));
+        }
+        foreach (var (_, name, url) in found.OrderBy(x => x.Pos)) into.Add((name, url));
     }
 
     static void AddKeywords(JsonElement v, List<string> into, int depth)

@@ -25,7 +25,9 @@ namespace Winnow.Metadata;
 /// <item><b>language</b>: &lt;html lang&gt; &gt; meta content-language &gt; og:locale &gt; JSON-LD inLanguage (en_US → en-US).</item>
 /// <item><b>canonical_url</b>: link rel=canonical (made absolute) &gt; og:url.</item>
 /// <item><b>image</b>: og:image &gt; JSON-LD image &gt; twitter:image, made absolute against the page URL.</item>
-/// <item><b>tags</b>: article:tag &gt; JSON-LD keywords &gt; meta news_keywords / parsely-tags.</item>
+/// <item><b>categories</b> and <b>tags</b>: see <see cref="TaxonomyReader"/> (visible rel=category / rel=tag links first).</item>
+/// <item><b>license</b>: see <see cref="LicenseReader"/> (rel=license &gt; JSON-LD &gt; meta &gt; a Creative Commons link).</item>
+/// <item><b>page_type</b>: JSON-LD @type &gt; og:type, else the page's shape after extraction (<see cref="PageTypeClassifier"/>).</item>
 /// </list>
 /// </summary>
 public static class MetadataReader
@@ -146,26 +148,14 @@ public static class MetadataReader
             break;
         }
 
-        // ---- tags
-        var tags = new List<string>();
-        string? tagSource = null;
-        void AddTags(IEnumerable<string> values, string src, bool split)
-        {
-            foreach (var raw in values)
-                foreach (var part in split ? raw.Split(',', StringSplitOptions.RemoveEmptyEntries) : [raw])
-                {
-                    var t = MetaText.Clean(part);
-                    // a "tag" longer than 60 characters is a sentence (a keywords field filled with the description)
-                    if (t is null || t.Length > 60 || tags.Any(x => string.Equals(x, t, StringComparison.OrdinalIgnoreCase))) continue;
-                    tags.Add(t);
-                    tagSource ??= src;
-                }
-        }
-        AddTags(meta.All("article:tag"), "meta:article:tag", false);
-        if (tags.Count == 0) AddTags(ld.Keywords, "json-ld:keywords", false);
-        if (tags.Count == 0) AddTags(meta.All("news_keywords"), "meta:news_keywords", true);
-        if (tags.Count == 0) AddTags(meta.All("parsely-tags"), "meta:parsely-tags", true);
-        if (tagSource is not null) sources["tags"] = tagSource;
+        // ---- categories, tags, license, page type
+        var (categories, categorySource, tags, tagSource) = TaxonomyReader.Read(scan, meta, ld, title);
+        if (categories.Count > 0) sources["categories"] = categorySource;
+        if (tags.Count > 0) sources["tags"] = tagSource;
+        var (license, licenseSource) = LicenseReader.Read(scan, meta, ld);
+        if (license is not null) sources["license"] = licenseSource;
+        var (pageType, pageTypeSource) = PageTypeClassifier.FromStatements(ld, meta);
+        if (pageType is not null) sources["page_type"] = pageTypeSource;
 
         return new ArticleMetadata
         {
@@ -180,6 +170,10 @@ public static class MetadataReader
             CanonicalUrl = canonical,
             Image = image,
             Tags = tags.ToImmutableArray(),
+            Categories = categories.ToImmutableArray(),
+            License = license,
+            PageType = pageType ?? PageType.Other,
+            ArticleElementCount = scan.ArticleElements,
             Sources = sources.ToImmutable(),
         };
     }

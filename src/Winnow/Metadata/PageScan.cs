@@ -49,6 +49,10 @@ internal sealed class PageScan
     const int MaxParagraphs = 400;
     const int MaxDated = 40;
     const int MaxMarked = 60;
+    // A post's tag and category links: 200 covers the longest tag lists seen in the corpus (≈ 40)
+    // with a tag-cloud widget beside them; license links are one or two per page.
+    const int MaxTaxonomy = 200;
+    const int MaxLicense = 10;
 
     public List<IElement> Metas { get; } = new();
     public List<string> JsonLd { get; } = new();
@@ -64,6 +68,16 @@ internal sealed class PageScan
     /// <summary>Elements whose own text starts with a by-marker ("By", "Von", "Par", "Por", "Door").</summary>
     public List<Hit> MarkedTexts { get; } = new();
     public List<Hit> Paragraphs { get; } = new();
+    /// <summary>Links marked rel="tag" or rel="category" (WordPress writes rel="category tag" for categories).</summary>
+    public List<Hit> TaxonomyLinks { get; } = new();
+    /// <summary>Links without rel="category" into a category archive path ("/category/news/").</summary>
+    public List<Hit> CategoryPathLinks { get; } = new();
+    /// <summary>Links and &lt;link&gt; elements marked rel="license".</summary>
+    public List<Hit> LicenseLinks { get; } = new();
+    /// <summary>Links to a Creative Commons license deed (a footer "licensed under CC BY-SA" without rel).</summary>
+    public List<Hit> CreativeCommonsLinks { get; } = new();
+    /// <summary>How many &lt;article&gt; elements the page has (many: a listing of teasers).</summary>
+    public int ArticleElements { get; private set; }
     public int ElementCount { get; private set; }
     /// <summary>Every element in document order (index = order) with its context: lets a reader look at "the 150 elements after the h1".</summary>
     public List<IElement> Elements { get; } = new();
@@ -106,7 +120,9 @@ internal sealed class PageScan
                 Metas.Add(el);
                 break;
             case "link":
-                if (Canonical is null && HasToken(el.GetAttribute("rel"), "canonical")) Canonical = el;
+                var linkRel = el.GetAttribute("rel");
+                if (Canonical is null && HasToken(linkRel, "canonical")) Canonical = el;
+                if (HasToken(linkRel, "license") && LicenseLinks.Count < MaxLicense) LicenseLinks.Add(new Hit(el, order, ctx));
                 break;
             case "script":
                 var type = el.GetAttribute("type");
@@ -114,6 +130,7 @@ internal sealed class PageScan
                 break;
             case "article":
                 own |= Ctx.Article;
+                ArticleElements++;
                 break;
             case "nav" or "aside":
                 own |= Ctx.Excluded;
@@ -127,7 +144,7 @@ internal sealed class PageScan
         }
 
         // one pass over the attributes instead of five lookups (this runs on every element)
-        string? itemprop = null, itemtype = null, rel = null, cls = null, id = null;
+        string? itemprop = null, itemtype = null, rel = null, cls = null, id = null, href = null;
         var attrs = el.Attributes;
         for (int k = 0; k < attrs.Length; k++)
         {
@@ -140,6 +157,7 @@ internal sealed class PageScan
                 case "itemprop": itemprop = at.Value; break;
                 case "itemtype": itemtype = at.Value; break;
                 case "rel": rel = at.Value; break;
+                case "href": href = at.Value; break;
             }
         }
         if (itemprop is not null && name != "meta")
@@ -153,8 +171,19 @@ internal sealed class PageScan
         if (itemtype is not null && (itemtype.EndsWith("Article", StringComparison.OrdinalIgnoreCase) || itemtype.EndsWith("BlogPosting", StringComparison.OrdinalIgnoreCase)))
             own |= Ctx.Article;
 
-        if (name == "a" && Bylines.Count < MaxBylines && HasToken(rel, "author"))
-            Bylines.Add(new Hit(el, order, ctx, BylineKind.RelAuthor));
+        if (name == "a")
+        {
+            if (Bylines.Count < MaxBylines && HasToken(rel, "author"))
+                Bylines.Add(new Hit(el, order, ctx, BylineKind.RelAuthor));
+            if (rel is not null && (HasToken(rel, "tag") || HasToken(rel, "category") || HasToken(rel, "license")))
+            {
+                if ((HasToken(rel, "tag") || HasToken(rel, "category")) && TaxonomyLinks.Count < MaxTaxonomy) TaxonomyLinks.Add(new Hit(el, order, ctx));
+                if (HasToken(rel, "license") && LicenseLinks.Count < MaxLicense) LicenseLinks.Add(new Hit(el, order, ctx));
+            }
+            else if (href is not null && CategoryPathLinks.Count < MaxTaxonomy && IsCategoryPath(href)) CategoryPathLinks.Add(new Hit(el, order, ctx));
+            if (href is not null && CreativeCommonsLinks.Count < MaxLicense && href.Contains("creativecommons.org/", StringComparison.OrdinalIgnoreCase))
+                CreativeCommonsLinks.Add(new Hit(el, order, ctx));
+        }
 
         if ((cls is not null && MayMatter(cls)) || (id is not null && MayMatter(id)))
             own = ClassTokens(el, name, cls, id, order, ctx, own);
@@ -341,6 +370,11 @@ internal sealed class PageScan
         }
         return false;
     }
+
+    /// <summary>A link into the site's category archive ("/category/news/", "/kategorie/politik/"): CMSs that drop rel="category" keep the path.</summary>
+    static bool IsCategoryPath(string href) =>
+        href.Contains("/category/", StringComparison.OrdinalIgnoreCase) || href.Contains("/kategorie/", StringComparison.OrdinalIgnoreCase)
+        || href.Contains("/categorie/", StringComparison.OrdinalIgnoreCase) || href.Contains("/categoria/", StringComparison.OrdinalIgnoreCase);
 
     internal static bool HasToken(string? attr, string token)
     {

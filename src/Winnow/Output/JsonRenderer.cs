@@ -78,6 +78,9 @@ public static class JsonRenderer
         writer.WriteString("canonical_url", a.CanonicalUrl);
         writer.WriteString("image", a.Image);
         StringArray(writer, "tags", a.Tags);
+        StringArray(writer, "categories", a.Categories);
+        writer.WriteString("license", a.License);
+        writer.WriteString("page_type", PageTypeName(a.PageType));
         writer.WriteStartObject("sources");
         foreach (var kv in a.Sources.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             writer.WriteString(kv.Key, kv.Value);
@@ -88,6 +91,16 @@ public static class JsonRenderer
         Diagnostics(writer, r.Diagnostics);
         writer.WriteEndObject();
     }
+
+    /// <summary>The JSON name of a page type: "article", "listing", "forum", "product", "other".</summary>
+    public static string PageTypeName(PageType t) => t switch
+    {
+        PageType.Article => "article",
+        PageType.Listing => "listing",
+        PageType.Forum => "forum",
+        PageType.Product => "product",
+        _ => "other",
+    };
 
     static void StringArray(Utf8JsonWriter w, string name, ImmutableArray<string> values)
     {
