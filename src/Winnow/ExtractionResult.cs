@@ -95,9 +95,15 @@ public sealed record ExtractionDiagnostics
     public ImmutableArray<RemovalReport> Removals { get; init; } = ImmutableArray<RemovalReport>.Empty;
     /// <summary>Whether a comment region was found and detached from the body.</summary>
     public int CommentRegions { get; init; }
+    /// <summary>Time spent per stage of this extraction (decode, parse, metadata, content, …), in stage order.</summary>
+    public ImmutableArray<StageTiming> Timings { get; init; } = ImmutableArray<StageTiming>.Empty;
     /// <summary>Non-fatal problems (e.g. the tree was flattened past the depth limit).</summary>
     public ImmutableArray<string> Warnings { get; init; } = ImmutableArray<string>.Empty;
 }
+
+/// <summary>The time one stage of an extraction took; a stage that runs in several laps (metadata read
+/// before the body and completed after it) is summed.</summary>
+public sealed record StageTiming(string Stage, double Milliseconds);
 
 /// <summary>One strategy's candidate.</summary>
 public sealed record CandidateReport(string Strategy, int TextLength, string? Root, string? Note);

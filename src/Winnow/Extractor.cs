@@ -41,8 +41,9 @@ public sealed class Extractor
     {
         if (html.Length > Options.MaxInputBytes) throw new PageTooLargeException(html.Length, Options.MaxInputBytes);
         if (HtmlDecoder.LooksBinary(html, out var reason)) throw new NotHtmlException(reason);
+        var start = Stopwatch.GetTimestamp();
         var decoded = HtmlDecoder.Decode(html, contentType);
-        return Run(decoded.Text, url, decoded, cancellationToken);
+        return Run(decoded.Text, url, decoded, cancellationToken, Stopwatch.GetTimestamp() - start);
     }
 
     /// <summary>Extracts from a stream of the page's raw bytes; reads at most the size limit.</summary>
@@ -70,8 +71,9 @@ public sealed class Extractor
         return Run(html, url, null, cancellationToken);
     }
 
-    ExtractionResult Run(string html, string? url, DecodedText? decoded, CancellationToken cancellationToken)
+    ExtractionResult Run(string html, string? url, DecodedText? decoded, CancellationToken cancellationToken, long decodeTicks = 0)
     {
+        var clock = new StageClock(decodeTicks);
         using var timeout = new CancellationTokenSource(Options.Timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var token = linked.Token;
@@ -79,11 +81,14 @@ public sealed class Extractor
         {
             Uri? pageUrl = url is not null && Uri.TryCreate(url, UriKind.Absolute, out var u) ? u : null;
             var parsed = PageParser.Parse(html, Options.MaxTreeDepth, token);
+            clock.Lap(StageClock.Parse);
             token.ThrowIfCancellationRequested();
             // Metadata first: cleaning removes the scripts that hold JSON-LD.
             var article = MetadataReader.Read(parsed.Document, pageUrl);
+            clock.Lap(StageClock.Metadata);
             token.ThrowIfCancellationRequested();
             var content = _cascade.Run(parsed.Document, pageUrl, article, token);
+            clock.Lap(StageClock.Content);
             var warnings = parsed.DepthLimited
                 ? ImmutableArray.Create($"The markup nests deeper than {Options.MaxTreeDepth} levels; deeper tags were flattened.")
                 : ImmutableArray<string>.Empty;
@@ -94,6 +99,7 @@ public sealed class Extractor
                     PageType = PageTypeClassifier.FromShape(Output.PlainText.Length(content.Body), finished.ArticleElementCount),
                     Sources = finished.Sources.SetItem("page_type", "shape"),
                 };
+            clock.Lap(StageClock.Metadata);
             return new ExtractionResult(
                 finished,
                 content.Body,
@@ -102,6 +108,7 @@ public sealed class Extractor
                     Encoding = decoded?.EncodingName,
                     EncodingSource = decoded?.Source.ToString(),
                     Warnings = content.Diagnostics.Warnings.AddRange(warnings),
+                    Timings = clock.Report(),
                 });
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

@@ -20,6 +20,17 @@ public sealed record BenchPage(string Name, byte[] Bytes);
 /// <param name="Failures">Full extractions that threw a <see cref="WinnowException"/> (counted in the time).</param>
 public sealed record ThroughputResult(int Pages, long Bytes, int Rounds, double ParseSeconds, double FullSeconds, double[] FullLatenciesMs, int Failures)
 {
+    /// <summary>Milliseconds per stage summed over the measured full passes (from each result's
+    /// <see cref="ExtractionDiagnostics.Timings"/>), in stage order.</summary>
+    public IReadOnlyList<KeyValuePair<string, double>> StageMs { get; init; } = [];
+
+    /// <summary>How much a stage adds to the rest of the extraction: its time over the time of all other stages.</summary>
+    public double StageAdds(string stage)
+    {
+        double total = StageMs.Sum(kv => kv.Value), own = StageMs.Where(kv => kv.Key == stage).Sum(kv => kv.Value);
+        return total - own <= 0 ? 0 : own / (total - own);
+    }
+
     // 1 MB = 10^6 bytes, as BenchmarkDotNet and most throughput figures use.
     const double BytesPerMB = 1_000_000;
 
@@ -96,13 +107,15 @@ public sealed class ThroughputBenchmark(Extractor extractor)
         long parseTotal = 0, fullTotal = 0;
         var latencies = new List<double>(pages.Count * repeat);
         var failures = 0;
+        var stages = new List<KeyValuePair<string, double>>();
 
         for (var round = 0; round < warmup + repeat; round++)
         {
             var measured = round >= warmup;
             // Alternate the order (parse first on even rounds, full first on odd ones) so drift hits both phases alike.
-            if (round % 2 == 0) { ParsePass(pages, parseTicks); FullPass(pages, fullTicks, ref failures, measured); }
-            else { FullPass(pages, fullTicks, ref failures, measured); ParsePass(pages, parseTicks); }
+            var roundStages = measured ? stages : null;
+            if (round % 2 == 0) { ParsePass(pages, parseTicks); FullPass(pages, fullTicks, ref failures, measured, roundStages); }
+            else { FullPass(pages, fullTicks, ref failures, measured, roundStages); ParsePass(pages, parseTicks); }
             if (!measured)
             {
                 progress?.Invoke($"warm-up round {round + 1}/{warmup} done");
@@ -118,7 +131,7 @@ public sealed class ThroughputBenchmark(Extractor extractor)
         long bytes = pages.Sum(p => (long)p.Bytes.Length);
         return new ThroughputResult(pages.Count, bytes, repeat,
             parseTotal / (double)Stopwatch.Frequency, fullTotal / (double)Stopwatch.Frequency,
-            latencies.ToArray(), failures);
+            latencies.ToArray(), failures) { StageMs = stages };
     }
 
     void ParsePass(IReadOnlyList<BenchPage> pages, long[] ticks)
@@ -137,7 +150,7 @@ public sealed class ThroughputBenchmark(Extractor extractor)
         GC.KeepAlive(sink);
     }
 
-    void FullPass(IReadOnlyList<BenchPage> pages, long[] ticks, ref int failures, bool measured)
+    void FullPass(IReadOnlyList<BenchPage> pages, long[] ticks, ref int failures, bool measured, List<KeyValuePair<string, double>>? stages)
     {
         FullCollect();
         var sink = 0;
@@ -146,7 +159,9 @@ public sealed class ThroughputBenchmark(Extractor extractor)
             var start = Stopwatch.GetTimestamp();
             try
             {
-                sink += extractor.Extract(pages[i].Bytes).Body.Length;
+                var result = extractor.Extract(pages[i].Bytes);
+                sink += result.Body.Length;
+                if (stages is not null) AddStages(stages, result.Diagnostics.Timings);
             }
             catch (WinnowException)
             {
@@ -156,6 +171,19 @@ public sealed class ThroughputBenchmark(Extractor extractor)
         }
         GC.KeepAlive(sink);
     }
+
+    static void AddStages(List<KeyValuePair<string, double>> into, System.Collections.Immutable.ImmutableArray<StageTiming> timings)
+    {
+        foreach (var t in timings)
+        {
+            int i = into.FindIndex(kv => kv.Key == t.Stage);
+            if (i < 0) into.Add(new(t.Stage, t.Milliseconds));
+            else into[i] = new(t.Stage, into[i].Value + t.Milliseconds);
+        }
+    }
+
+    /// <summary>The bar: metadata extraction adds at most 15 % to the rest of the full extraction (ScrapingHub pages).</summary>
+    public const double MetadataBar = 0.15;
 
     static void FullCollect()
     {
@@ -174,6 +202,13 @@ public sealed class ThroughputBenchmark(Extractor extractor)
             r.Ratio, RatioBar, r.Ratio >= RatioBar ? "met" : "NOT met");
         yield return string.Format(c, "full latency     p50 {0:F2} ms   p95 {1:F2} ms   max {2:F2} ms   ({3} samples)",
             r.P50Ms, r.P95Ms, r.MaxMs, r.FullLatenciesMs.Length);
+        if (r.StageMs.Count > 0)
+        {
+            double total = r.StageMs.Sum(kv => kv.Value);
+            yield return "stages           " + string.Join("  ", r.StageMs.Select(kv => string.Format(c, "{0} {1:F1}%", kv.Key, 100 * kv.Value / total)));
+            var meta = r.StageAdds("metadata");
+            yield return string.Format(c, "metadata adds    {0,8:F1}%          (bar: <= {1:F0}%, {2})", 100 * meta, 100 * MetadataBar, meta <= MetadataBar ? "met" : "NOT met");
+        }
         if (r.Failures > 0)
             yield return string.Format(c, "failures         {0} extractions threw a WinnowException (their time is counted)", r.Failures);
     }

@@ -50,7 +50,10 @@ internal sealed class MetaTags
 
     static string NormaliseKey(string key)
     {
-        key = key.Trim().ToLowerInvariant();
+        key = key.Trim();
+        // most keys are already lower case: skip the copy then (the lowering showed up in profiles)
+        foreach (var ch in key)
+            if (char.IsUpper(ch)) { key = key.ToLowerInvariant(); break; }
         if (key.StartsWith("dc:", StringComparison.Ordinal) || key.StartsWith("dcterms:", StringComparison.Ordinal))
             key = key.Replace(':', '.');
         return key;

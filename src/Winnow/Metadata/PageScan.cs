@@ -80,8 +80,11 @@ internal sealed class PageScan
     public int ArticleElements { get; private set; }
     public int ElementCount { get; private set; }
     /// <summary>Every element in document order (index = order) with its context: lets a reader look at "the 150 elements after the h1".</summary>
-    public List<IElement> Elements { get; } = new();
-    public List<Ctx> Contexts { get; } = new();
+    // Pages have a few hundred to a few thousand elements (ScrapingHub dev pages: 741 on average):
+    // starting at 1024 spares the list's doubling copies, which profiling showed among the scan's top costs.
+    const int InitialElements = 1024;
+    public List<IElement> Elements { get; } = new(InitialElements);
+    public List<Ctx> Contexts { get; } = new(InitialElements);
 
     public static PageScan Run(IDocument document)
     {
