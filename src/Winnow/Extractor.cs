@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Winnow.Content;
 using Winnow.Dom;
 using Winnow.Input;
+using Winnow.Language;
 using Winnow.Metadata;
 
 namespace Winnow;
@@ -88,7 +89,7 @@ public sealed class Extractor
                 ? ImmutableArray.Create($"The markup nests deeper than {Options.MaxTreeDepth} levels; deeper tags were flattened.")
                 : ImmutableArray<string>.Empty;
             return new ExtractionResult(
-                content.Article,
+                PageLanguage.Apply(content.Article, content.Body),
                 content.Body,
                 content.Diagnostics with
                 {
