@@ -12,7 +12,8 @@ namespace Winnow.Language;
 public static class LanguageIdentifier
 {
     /// <summary>Only this many characters from the start of the text are looked at (speed; longer texts gain no accuracy).</summary>
-    // On the corpus pages 1,000 characters were as accurate as 3,000; 2,000 leaves room for a navigation-heavy start.
+    // On the corpus pages 1,000 characters agreed with the pages as often as 2,000, but with smaller
+    // margins (fewer wrong statements corrected); each character costs time (see docs/dev-notes.md).
     public const int MaxChars = 2_000;
 
     /// <summary>Fewer letters than this give no guess.</summary>
@@ -20,8 +21,9 @@ public static class LanguageIdentifier
     public const int MinLetters = 30;
 
     /// <summary>An n-gram guess whose <see cref="LanguageGuess.Confidence"/> is below this is no guess.</summary>
-    // On the corpus pages, wrong guesses had margins up to 0.015 (Portuguese taken for Catalan), right ones from 0.024.
-    public const double MinMargin = 0.02;
+    // On the corpus pages, wrong guesses had margins up to 0.016 (a Portuguese results table taken for
+    // Catalan; Lorem-ipsum test pages up to 0.006); 10 of 600 right ones fall below this and are lost.
+    public const double MinMargin = 0.017;
 
     /// <summary>A script that only one language uses names it when at least this share of the letters is in it.</summary>
     public const double MinScriptShare = 0.5;
@@ -84,15 +86,16 @@ public static class LanguageIdentifier
         if (candidates == 1) return new LanguageGuess(profiles.Languages[only], share, "script");
 
         var ranked = TextNGrams.Ranked(text, profiles.Depth);
-        Span<long> distance = stackalloc long[profiles.Languages.Count];
+        Span<double> distance = stackalloc double[profiles.Languages.Count];
         // Out-of-place: each of the text's ranked n-grams costs the difference of its two ranks,
         // or the profile's depth when the profile lacks it.
-        distance.Fill((long)ranked.Length * profiles.Depth);
+        distance.Fill((double)ranked.Length * profiles.Depth);
         for (int i = 0; i < ranked.Length; i++)
         {
-            if (!profiles.TryGet(ranked[i], out var ps, out var rs)) continue;
+            if (!profiles.TryGet(ranked.Keys[i], out var ps, out var rs)) continue;
+            float rank = ranked.Ranks[i];
             for (int j = 0; j < ps.Length; j++)
-                distance[ps[j]] += Math.Abs(rs[j] - i) - profiles.Depth;
+                distance[ps[j]] += Math.Abs(rs[j] - rank) - profiles.Depth;
         }
 
         int best = -1, second = -1;
@@ -102,7 +105,7 @@ public static class LanguageIdentifier
             if (best < 0 || distance[p] < distance[best]) { second = best; best = p; }
             else if (second < 0 || distance[p] < distance[second]) second = p;
         }
-        double margin = distance[second] == 0 ? 0 : (distance[second] - distance[best]) / (double)distance[second];
+        double margin = distance[second] <= 0 ? 0 : (distance[second] - distance[best]) / distance[second];
         if (margin < MinMargin) return null;
         return new LanguageGuess(profiles.Languages[best], margin, "ngram");
     }
