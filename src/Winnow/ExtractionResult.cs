@@ -57,7 +57,7 @@ public sealed record ArticleMetadata
     public PageDate? Published { get; init; }
     public PageDate? Modified { get; init; }
     public string? SiteName { get; init; }
-    /// <summary>BCP 47 language tag as the page states it.</summary>
+    /// <summary>BCP 47 language tag as the page states it, or as identified from the body text when the page states none or a wrong one (see <c>Sources["language"]</c>).</summary>
     public string? Language { get; init; }
     public string? CanonicalUrl { get; init; }
     /// <summary>Lead image URL, absolute when the page URL is known.</summary>

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Winnow.Content;
 using Winnow.Dom;
 using Winnow.Input;
+using Winnow.Language;
 using Winnow.Metadata;
 
 namespace Winnow;
@@ -100,6 +101,8 @@ public sealed class Extractor
                     Sources = finished.Sources.SetItem("page_type", "shape"),
                 };
             clock.Lap(StageClock.Metadata);
+            finished = PageLanguage.Apply(finished, content.Body);
+            clock.Lap(StageClock.Language);
             return new ExtractionResult(
                 finished,
                 content.Body,

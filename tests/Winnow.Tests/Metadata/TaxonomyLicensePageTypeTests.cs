@@ -165,7 +165,7 @@ public class StageTimingTests
     {
         var r = new Extractor().Extract(System.Text.Encoding.UTF8.GetBytes("<html><head><title>T</title></head><body><h1>T</h1><p>Some text of a body.</p></body></html>"));
         var stages = r.Diagnostics.Timings.Select(t => t.Stage).ToArray();
-        Assert.Equal(["decode", "parse", "metadata", "content"], stages);
+        Assert.Equal(["decode", "parse", "metadata", "content", "language"], stages);
         Assert.All(r.Diagnostics.Timings, t => Assert.True(t.Milliseconds >= 0));
         // decoded text in: no decode stage
         var fromText = new Extractor().Extract("<p>x</p>");
