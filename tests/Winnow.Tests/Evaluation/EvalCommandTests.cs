@@ -147,7 +147,7 @@ public sealed class EvalCommandTests(PredictionFixture fixture) : IClassFixture<
             [new ParagraphBlock([new TextInline("First.")]), new ParagraphBlock([new TextInline("Second \ud800 lone.")])],
             new ExtractionDiagnostics());
         var prediction = CorpusRunner.ToPrediction(result);
-        Assert.Equal(["body", "title", "author", "date", "site_name", "language"], prediction.Keys);
+        Assert.Equal(["body", "title", "author", "date", "site_name", "language", "categories", "tags", "license", "page_type"], prediction.Keys);
         Assert.Equal("First.\n\nSecond \ud800 lone.", prediction["body"]);
         Assert.Equal("Ann Example; Bob Example", prediction["author"]);
         Assert.Equal("2020-01-05", prediction["date"]);
