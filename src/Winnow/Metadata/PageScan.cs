@@ -43,6 +43,8 @@ internal sealed class PageScan
     // bound the work on huge pages (a 50k-element forum page) without losing anything seen in
     // the corpus (the first h1 / time / byline of an article come early).
     const int MaxH1 = 20;
+    // h2s: the headline of pages without an h1 (or whose h1 is the logo) is among the first few
+    const int MaxH2 = 40;
     const int MaxTimes = 60;
     const int MaxBylines = 120;
     const int MaxBoxes = 20;
@@ -54,6 +56,7 @@ internal sealed class PageScan
     public List<string> JsonLd { get; } = new();
     public IElement? Canonical { get; private set; }
     public List<Hit> H1s { get; } = new();
+    public List<Hit> H2s { get; } = new();
     public List<Hit> Times { get; } = new();
     /// <summary>Visible elements marked itemprop="datePublished" (not meta elements).</summary>
     public List<Hit> ItempropDates { get; } = new();
@@ -166,6 +169,9 @@ internal sealed class PageScan
         {
             case "h1":
                 if (H1s.Count < MaxH1) H1s.Add(new Hit(el, order, own));
+                break;
+            case "h2":
+                if (H2s.Count < MaxH2) H2s.Add(new Hit(el, order, own));
                 break;
             case "time":
                 if (Times.Count < MaxTimes) Times.Add(new Hit(el, order, own));
@@ -295,6 +301,8 @@ internal sealed class PageScan
         if (t.StartsWith("has-", StringComparison.Ordinal) || t.StartsWith("no-", StringComparison.Ordinal) || t.StartsWith("with-", StringComparison.Ordinal)
             || t.StartsWith("without-", StringComparison.Ordinal) || t.Contains("layout"))
             return false;
+        // "commentary" is the opinion genre of the article itself (taz: class="… subjective commentary"), not the readers' thread
+        if (t.StartsWith("commentary", StringComparison.Ordinal)) return false;
         if (t.StartsWith("comment", StringComparison.Ordinal) || t.Contains("-comment") || t.Contains("_comment") || t.StartsWith("disqus", StringComparison.Ordinal) || t == "respond")
         {
             // "comments-open", "comment-count", "comments-link": a state or a counter on the article, not the thread
