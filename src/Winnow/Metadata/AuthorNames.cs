@@ -79,10 +79,11 @@ internal static class AuthorNames
         s = RemoveNoise(s);
         if (s.Length == 0) return result;
 
-        var parts = SplitList(s);
+        // a role after the names belongs to all of them: cut before splitting ("… Redakteur für Wirtschaft und Umwelt")
+        var parts = SplitList(CutRole(s));
         foreach (var p in parts)
         {
-            var n = TidyName(StripLead(p));
+            var n = TidyName(CutRole(StripLead(p)));
             if (n is null) continue;
             bool dup = false;
             foreach (var r in result) if (string.Equals(r, n, StringComparison.OrdinalIgnoreCase)) dup = true;
@@ -94,7 +95,7 @@ internal static class AuthorNames
     static string AfterByMarker(string s)
     {
         // a by-marker inside the string, not at its start: "Posted on 6 July by Jane Doe", "Ein Artikel von Max Muster"
-        foreach (var marker in new[] { " by ", " By ", " BY ", " von ", " par ", " por ", " door " })
+        foreach (var marker in new[] { " by ", " By ", " BY ", " von ", " Von ", " VON ", " par ", " Par ", " por ", " Por ", " door " })
         {
             int i = s.LastIndexOf(marker, StringComparison.Ordinal);
             if (i > 0 && i + marker.Length < s.Length)
@@ -162,7 +163,9 @@ internal static class AuthorNames
         for (int i = 0; i < s.Length; i++)
         {
             char c = s[i];
-            if (char.IsDigit(c) || c is '|' or '•' or '·' or '\n' or '—' or '–' or '(' or '[' or '<')
+            // a digit starts a date or a count only at the start of a word: "Bo2man" is a name
+            bool digitWord = char.IsDigit(c) && (i == 0 || !char.IsLetter(s[i - 1]));
+            if (digitWord || c is '|' or '•' or '·' or '\n' or '—' or '–' or '(' or '[' or '<')
             {
                 // keep a leading "|" handled by StripLead; "(" starts an aside ("Jane Doe (AP)")
                 cut = i;
@@ -219,6 +222,36 @@ internal static class AuthorNames
         return r.Trim().TrimEnd(',', ';', ':');
     }
 
+    // Nouns for a journalist's role, written before the name as one hyphenated word
+    // ("FOCUS-Online-Experte Robin Tschöpe") or after it without a comma ("Ingo Arzt Redakteur für
+    // Wirtschaft und Umwelt"): the role is not part of the name.
+    static readonly string[] RoleNouns =
+    [
+        "experte", "expertin", "autor", "autorin", "gastautor", "gastautorin", "redakteur", "redakteurin", "chefredakteur",
+        "chefredakteurin", "korrespondent", "korrespondentin", "reporter", "reporterin", "journalist", "journalistin",
+        "kolumnist", "kolumnistin", "volontär", "volontärin", "ressortleiter", "ressortleiterin", "editor", "correspondent",
+        "columnist", "contributor", "writer", "rédacteur", "rédactrice", "journaliste", "periodista", "redactor", "redactora",
+    ];
+
+    static bool IsRoleWord(string w)
+    {
+        var l = w.Trim(',', '.', ':').ToLowerInvariant();
+        foreach (var r in RoleNouns)
+            if (l == r || (l.EndsWith("-" + r, StringComparison.Ordinal))) return true;
+        return false;
+    }
+
+    /// <summary>"FOCUS-Online-Experte Robin Tschöpe" → "Robin Tschöpe"; "Ingo Arzt Redakteur für Wirtschaft" → "Ingo Arzt".</summary>
+    internal static string CutRole(string s)
+    {
+        var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // a leading role needs two name words after it; a trailing one two name words before it
+        if (words.Length >= 3 && IsRoleWord(words[0])) words = words[1..];
+        for (int i = 2; i < words.Length; i++)
+            if (IsRoleWord(words[i])) { words = words[..i]; break; }
+        return string.Join(' ', words);
+    }
+
     static List<string> SplitList(string s)
     {
         var parts = new List<string> { s };
@@ -229,10 +262,14 @@ internal static class AuthorNames
             {
                 var comparison = sep.Trim().Length > 1 ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
                 int start = 0, i;
-                while ((i = p.IndexOf(sep, start, comparison)) >= 0)
+                int from = start;
+                while ((i = p.IndexOf(sep, from, comparison)) >= 0)
                 {
+                    from = i + sep.Length;
+                    // "DHU-Arzneimittel GmbH & Co. KG": a company form, not a second name
+                    if (sep.Trim() is "&" or "＆" && p.AsSpan(from).StartsWith("Co", StringComparison.Ordinal) && (p.Length == from + 2 || !char.IsLetter(p[from + 2]))) continue;
                     next.Add(p[start..i]);
-                    start = i + sep.Length;
+                    start = from;
                 }
                 next.Add(p[start..]);
             }
@@ -314,6 +351,21 @@ internal static class AuthorNames
         if (words.Length >= 3 && lowerWords == words.Length) return null;
         if (n.EndsWith('.') && !(words[^1].Length <= 2)) n = n.TrimEnd('.');
         return n;
+    }
+
+    /// <summary>
+    /// A login handle of two lower-case parts ("robert.stitz", "gabor_munier") written as the name it
+    /// stands for ("Robert Stitz"); anything else unchanged.
+    /// </summary>
+    public static string FromHandle(string name)
+    {
+        if (name.Contains(' ')) return name;
+        var parts = name.Split('.', '_');
+        if (parts.Length != 2) return name;
+        foreach (var p in parts)
+            // 2 letters at least per part: "j.doe" is an initial, not a handle to expand
+            if (p.Length < 2 || !p.All(c => char.IsLetter(c) && char.IsLower(c))) return name;
+        return string.Join(' ', parts.Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
     }
 
     /// <summary>

@@ -77,8 +77,9 @@ public static class MetadataReader
         if (title is not null) sources["title"] = titleSource;
 
         // ---- authors
-        var (authors, authorSource) = AuthorChooser.Choose(scan, meta, ld, h1, siteNames);
-        if (authors.Count > 0) sources["authors"] = authorSource;
+        var authorChoice = AuthorChooser.Choose(scan, meta, ld, h1, siteNames, TitleCleaner.HostName(urlForDate));
+        var authors = authorChoice.Names;
+        if (authors.Count > 0) sources["authors"] = authorChoice.Source;
 
         // ---- author bio
         var (bio, bioSource) = AuthorBox.Read(scan, h1, authors);
@@ -172,6 +173,7 @@ public static class MetadataReader
             Title = title,
             Standfirst = standfirst,
             Authors = authors.ToImmutableArray(),
+            AuthorsAreOrganizations = authorChoice.AreOrganizations,
             AuthorBio = bio,
             Published = published,
             Modified = modified,

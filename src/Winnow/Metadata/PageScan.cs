@@ -333,7 +333,13 @@ internal sealed class PageScan
         || flat.Contains("thumb") || flat.Contains("bio") || flat.Contains("desc") || flat.Contains("about") || flat.Contains("social")
         || flat.Contains("follow") || flat.Contains("count") || flat.Contains("comment") || flat.Contains("date") || flat.Contains("time");
 
-    static readonly string[] ByMarkers = ["By", "BY", "by", "Von", "von", "VON", "Par", "par", "Por", "por", "Door", "door"];
+    static readonly string[] ByMarkers =
+    [
+        "By", "BY", "by", "Von", "von", "VON", "Par", "par", "Por", "por", "Door", "door",
+        // blog templates' longer forms ("Posted by Konstantin @ 12:00 am", Blogger's "Eingestellt von")
+        "Posted by", "posted by", "Written by", "written by", "Geschrieben von", "Verfasst von", "Eingestellt von", "Veröffentlicht von",
+        "Escrito por", "Publié par", "Scritto da",
+    ];
 
     /// <summary>Text that begins with a by-marker word followed by a space, a colon, or nothing (the name is in the next element).</summary>
     internal static bool StartsWithByMarker(string data)

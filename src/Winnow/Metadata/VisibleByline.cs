@@ -21,20 +21,29 @@ internal static class VisibleByline
     // Unclassed "By …" text is weaker evidence: only right under the headline (headline, dek,
     // byline: within 60 elements in the corpus) and short (a sentence starting "Von der …" is longer).
     const int MarkerAfter = 60;
+    // Structured bylines inside the headline's own article element may close the article: the
+    // corpus' longest article bodies run ~600 elements (trafilatura/handwerksblatt: 207 after the h1).
+    const int FarAfter = 600;
     const int MaxMarkerChars = 80;
 
     /// <summary>The byline's names and the kind of evidence they came from, or an empty list.</summary>
     public static (List<string> Names, string Source) Read(PageScan scan, Hit? headline)
     {
         var inWindow = new List<Hit>();
+        bool anyInArticle = headline is null && scan.Bylines.Any(b => (b.Ctx & (Ctx.Excluded | Ctx.Article)) == Ctx.Article);
         foreach (var b in scan.Bylines)
         {
             if ((b.Ctx & Ctx.Excluded) != 0) continue;
             if (headline is { } h)
             {
-                if (b.Order < h.Order - Before || b.Order > h.Order + After) continue;
+                // a byline at the article's end ("Text: Kirsten Freund" after the body) counts when both it
+                // and the headline sit in the same article element
+                bool sameArticle = (h.Ctx & b.Ctx & Ctx.Article) != 0 && b.Order > h.Order && b.Order <= h.Order + FarAfter
+                                   && b.Kind is BylineKind.RelAuthor or BylineKind.ItempropAuthor or BylineKind.BylineClass;
+                if (!sameArticle && (b.Order < h.Order - Before || b.Order > h.Order + After)) continue;
             }
-            else if ((b.Ctx & Ctx.Article) == 0) continue;
+            // no headline: bylines in the article; on pages without article markup, any outside navigation
+            else if (anyInArticle && (b.Ctx & Ctx.Article) == 0) continue;
             inWindow.Add(b);
         }
         if (inWindow.Count == 0) return (new List<string>(), "");
@@ -73,12 +82,13 @@ internal static class VisibleByline
             var names = NamesOf(b);
             if (names.Count > 0) return (names, "byline:author-class");
         }
-        // 4. a short text starting "By …" / "von …" right under the headline, without any class to say so
-        if (headline is { } hl)
+        // 4. a short text starting "By …" / "von …" right under the headline (or, on pages without a
+        //    headline element, in the article), without any class to say so
         {
             foreach (var b in scan.MarkedTexts)
             {
-                if ((b.Ctx & Ctx.Excluded) != 0 || b.Order < hl.Order || b.Order > hl.Order + MarkerAfter) continue;
+                if ((b.Ctx & Ctx.Excluded) != 0) continue;
+                if (headline is { } hl ? b.Order < hl.Order || b.Order > hl.Order + MarkerAfter : (b.Ctx & Ctx.Article) == 0) continue;
                 var el = b.Element;
                 var text = MetaText.TextOf(el, MaxBylineChars + 1, spaced: true);
                 // "<span>By</span><a>Name</a>": the marker stands alone, the name is in the parent's text
