@@ -22,9 +22,7 @@ internal static class AuthorChooser
         var siteLike = ld.Authors.Where(a => a.IsOrganization || IsSite(a.Name)).Select(a => a.Name).ToList();
         // a JSON-LD "Person" named like the site ("IT Finanzmagazin /PP") is the publisher filed as a person
         var persons = ld.Authors.Where(a => !a.IsOrganization && !IsSite(a.Name)).Select(a => a.Name).ToList();
-        var (byline, bylineSource) = VisibleByline.Read(scan, h1);
-        siteLike.AddRange(byline.Where(IsSite));
-        byline = byline.Where(n => !IsSite(n)).ToList();
+        var (byline, bylineSource) = VisibleByline.Read(scan, h1, IsSite, siteLike);
         if (persons.Count > 0)
         {
             // JSON-LD naming only a first name or a login handle ("Stefanus", "robert.stitz") while the

@@ -27,8 +27,20 @@ internal static class VisibleByline
     const int MaxMarkerChars = 80;
 
     /// <summary>The byline's names and the kind of evidence they came from, or an empty list.</summary>
-    public static (List<string> Names, string Source) Read(PageScan scan, Hit? headline)
+    public static (List<string> Names, string Source) Read(PageScan scan, Hit? headline, Func<string, bool>? isSiteName = null, List<string>? siteNamed = null)
     {
+        // the site's own name in a byline slot (itemprop=author holding the publisher) is no evidence: the next
+        // kind is looked at, and the name is handed back in siteNamed (the organisation fallback)
+        List<string> NamesOf(Hit b) => Keep(VisibleByline.NamesOf(b));
+        List<string> Keep(List<string> names)
+        {
+            if (isSiteName is null) return names;
+            var kept = new List<string>();
+            foreach (var n in names)
+                if (!isSiteName(n)) kept.Add(n);
+                else siteNamed?.Add(n);
+            return kept;
+        }
         var inWindow = new List<Hit>();
         bool anyInArticle = headline is null && scan.Bylines.Any(b => (b.Ctx & (Ctx.Excluded | Ctx.Article)) == Ctx.Article);
         foreach (var b in scan.Bylines)
@@ -46,7 +58,6 @@ internal static class VisibleByline
             else if (anyInArticle && (b.Ctx & Ctx.Article) == 0) continue;
             inWindow.Add(b);
         }
-        if (inWindow.Count == 0) return (new List<string>(), "");
 
         // 1. rel=author / itemprop=author: structured, collect all of them that sit together
         //    ("By <a rel=author>X</a> and <a rel=author>Y</a>").
@@ -68,7 +79,7 @@ internal static class VisibleByline
             if (b.Kind != BylineKind.BylineClass) continue;
             var text = MetaText.TextOf(b.Element, MaxBylineChars + 1, spaced: true);
             if (text.Length > MaxBylineChars) continue;
-            var names = AuthorNames.Parse(text);
+            var names = Keep(AuthorNames.Parse(text));
             if (names.Count == 0) continue;
             // the byline text wins over structured links when it names more people (links on one name only)
             if (strong.Count >= names.Count && strong.Count > 0) return (strong, "byline:rel-author");
@@ -94,7 +105,7 @@ internal static class VisibleByline
                 // "<span>By</span><a>Name</a>": the marker stands alone, the name is in the parent's text
                 if (text.Length <= 4 && el.ParentElement is { } parent) text = MetaText.TextOf(parent, MaxBylineChars + 1, spaced: true);
                 if (text.Length > MaxMarkerChars) continue;
-                var names = AuthorNames.Parse(text);
+                var names = Keep(AuthorNames.Parse(text));
                 if (names.Count > 0) return (names, "byline:text");
             }
         }
