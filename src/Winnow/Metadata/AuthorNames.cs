@@ -343,7 +343,13 @@ internal static class AuthorNames
             else if (char.IsDigit(c)) digits++;
         }
         // a name is letters; "7 NEWS WSVN"-like credits keep a digit or two, phone numbers and ids do not
-        if (letters < 2 || digits > 2) return null;
+        // (a forum handle "r23" is a name too: three characters with a letter)
+        if (letters == 0 || (letters < 2 && letters + digits < 3) || digits > 2) return null;
+        // quotation marks belong to a sentence ("… „Bikepark Feeling“ zu sprechen"), and a name does not end
+        // in two lower-case words ("zu sprechen"; particles come before a capitalised surname; an organisation
+        // credit "Contributors to Wikimedia projects" keeps a capital before its last word)
+        if (n.IndexOfAny(['„', '“', '”', '"', '«', '»']) >= 0) return null;
+        if (words.Length >= 3 && words[^1].Length > 3 && char.IsLower(words[^1][0]) && char.IsLower(words[^2][0])) return null;
         // a run of lower-case words is a phrase ("the editorial team"), not a name, unless the page writes all names in lower case (one or two words);
         // words of 3 letters or fewer are particles ("von", "de", "van") and do not count
         int lowerWords = 0;
@@ -363,8 +369,9 @@ internal static class AuthorNames
         var parts = name.Split('.', '_');
         if (parts.Length != 2) return name;
         foreach (var p in parts)
-            // 2 letters at least per part: "j.doe" is an initial, not a handle to expand
-            if (p.Length < 2 || !p.All(c => char.IsLetter(c) && char.IsLower(c))) return name;
+            // 3 letters at least per part: "j.doe" is an initial, "katholisch.at" a domain, not handles to expand
+            if (p.Length < 3 || !p.All(c => char.IsLetter(c) && char.IsLower(c))) return name;
+        if (parts[1] is "com" or "net" or "org" or "info" or "biz" or "edu" or "gov") return name;
         return string.Join(' ', parts.Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
     }
 

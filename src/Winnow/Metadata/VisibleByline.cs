@@ -19,8 +19,9 @@ internal static class VisibleByline
     // buttons and teaser text (corpus: bylines are under 120 characters).
     const int MaxBylineChars = 160;
     // Unclassed "By …" text is weaker evidence: only right under the headline (headline, dek,
-    // byline: within 60 elements in the corpus) and short (a sentence starting "Von der …" is longer).
-    const int MarkerAfter = 60;
+    // byline: within 60 elements in the corpus, 80 behind a lead figure: trafilatura/d51e75…) and
+    // short (a sentence starting "Von der …" is longer).
+    const int MarkerAfter = 100;
     // Structured bylines inside the headline's own article element may close the article: the
     // corpus' longest article bodies run ~600 elements (trafilatura/handwerksblatt: 207 after the h1).
     const int FarAfter = 600;
