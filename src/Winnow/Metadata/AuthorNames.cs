@@ -21,7 +21,7 @@ internal static class AuthorNames
         "post author", "über", "about", "à propos de", "sobre", "view all posts by", "all posts by", "more posts by", "more articles by", "more from", "posts by", "articles by",
         "zeige alle beiträge von", "alle beiträge von", "alle artikel von", "mehr von", "weitere artikel von",
         "veröffentlicht von", "erstellt von", "geschrieben von:", "publié par", "escrito por", "publicado por", "scritto da",
-        "written by", "posted by", "published by", "words by", "story by", "text by", "reported by", "article by",
+        "written by", "posted by", "submitted by", "published by", "words by", "story by", "text by", "reported by", "article by",
         "geschrieben von", "verfasst von", "ein beitrag von", "ein artikel von", "text von", "text:", "von:", "von",
         "autor:", "autorin:", "autoren:", "author:", "authors:", "auteur :", "auteur:", "auteurs :", "autor", "autorin",
         "author", "auteur", "by:", "by", "par :", "par:", "par", "por:", "por", "door", "di", "da", "vom", "from",
@@ -105,7 +105,7 @@ internal static class AuthorNames
                 // a short label before a capitalised marker: "Post author By X", "Disko Von X" (not "Anna von Müller": lower-case particle)
                 bool label = char.IsUpper(marker[1]) && head.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2;
                 if (label || HasDigit(head) || head.Contains("posted", StringComparison.OrdinalIgnoreCase) || head.Contains("published", StringComparison.OrdinalIgnoreCase)
-                    || head.Contains("written", StringComparison.OrdinalIgnoreCase) || head.Contains("veröffentlicht", StringComparison.OrdinalIgnoreCase)
+                    || head.Contains("written", StringComparison.OrdinalIgnoreCase) || head.Contains("submitted", StringComparison.OrdinalIgnoreCase) || head.Contains("gespeichert", StringComparison.OrdinalIgnoreCase) || head.Contains("eingestellt", StringComparison.OrdinalIgnoreCase) || head.Contains("veröffentlicht", StringComparison.OrdinalIgnoreCase)
                     || head.Contains("artikel", StringComparison.OrdinalIgnoreCase) || head.Contains("beitrag", StringComparison.OrdinalIgnoreCase)
                     || head.Contains("publié", StringComparison.OrdinalIgnoreCase) || head.Contains("photo", StringComparison.OrdinalIgnoreCase))
                     return s[(i + marker.Length)..];
@@ -164,7 +164,7 @@ internal static class AuthorNames
         {
             char c = s[i];
             // a digit starts a date or a count only at the start of a word: "Bo2man" is a name
-            bool digitWord = char.IsDigit(c) && (i == 0 || !char.IsLetter(s[i - 1]));
+            bool digitWord = char.IsDigit(c) && (i == 0 || !char.IsLetterOrDigit(s[i - 1]));
             if (digitWord || c is '|' or '•' or '·' or '\n' or '—' or '–' or '(' or '[' or '<')
             {
                 // keep a leading "|" handled by StripLead; "(" starts an aside ("Jane Doe (AP)")

@@ -338,7 +338,7 @@ internal sealed class PageScan
         "By", "BY", "by", "Von", "von", "VON", "Par", "par", "Por", "por", "Door", "door",
         // blog templates' longer forms ("Posted by Konstantin @ 12:00 am", Blogger's "Eingestellt von")
         "Posted by", "posted by", "Written by", "written by", "Geschrieben von", "Verfasst von", "Eingestellt von", "Veröffentlicht von",
-        "Escrito por", "Publié par", "Scritto da", "Submitted by",
+        "Escrito por", "Publié par", "Scritto da", "Submitted by", "Gespeichert von",
     ];
 
     /// <summary>Text that begins with a by-marker word followed by a space, a colon, or nothing (the name is in the next element).</summary>
