@@ -128,7 +128,7 @@ public static class CorpusRunner
 
     /// <summary>
     /// The prediction record score.py reads: body (the article's text as a reader sees it: the visible standfirst,
-    /// then the body — what the benchmarks annotate as main text), title, author (authors joined with "; "), date (ISO 8601),
+    /// then the body — what the benchmarks annotate as main text), title, author (authors joined with ", " as bylines display them), date (ISO 8601),
     /// site_name, language; null where the extractor found nothing.
     /// </summary>
     public static Dictionary<string, object?> ToPrediction(ExtractionResult result)
@@ -139,7 +139,7 @@ public static class CorpusRunner
         {
             ["body"] = result.ArticleText,
             ["title"] = article.Title,
-            ["author"] = article.Authors.IsDefaultOrEmpty ? null : string.Join("; ", article.Authors),
+            ["author"] = article.Authors.IsDefaultOrEmpty ? null : string.Join(", ", article.Authors),
             ["date"] = article.Published?.Iso,
             ["site_name"] = article.SiteName,
             ["language"] = article.Language,

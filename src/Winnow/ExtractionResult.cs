@@ -51,7 +51,13 @@ public sealed record ArticleMetadata
     public string? Title { get; init; }
     /// <summary>The subtitle, dek or standfirst.</summary>
     public string? Standfirst { get; init; }
+    /// <summary>The authors' names as the page displays them (people; organisations only when no person is named).</summary>
     public ImmutableArray<string> Authors { get; init; } = ImmutableArray<string>.Empty;
+    /// <summary>
+    /// Whether <see cref="Authors"/> names organisations (a JSON-LD Organization author, or a meta author that is the
+    /// site's own name) because the page names no person; <c>Sources["authors"]</c> says which.
+    /// </summary>
+    public bool AuthorsAreOrganizations { get; init; }
     /// <summary>The author box's text about the author, when the page has one.</summary>
     public string? AuthorBio { get; init; }
     public PageDate? Published { get; init; }

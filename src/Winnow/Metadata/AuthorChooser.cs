@@ -1,26 +1,43 @@
-using AngleSharp.Dom;
-
 namespace Winnow.Metadata;
+
+/// <summary>The chosen authors, where they came from, and whether they are organisations rather than people.</summary>
+internal sealed record AuthorChoice(List<string> Names, string Source, bool AreOrganizations)
+{
+    public static readonly AuthorChoice None = new(new List<string>(), "", false);
+}
 
 /// <summary>Chooses the article's authors: people before organisations, visible bylines against meta tags (the order is documented on <see cref="MetadataReader"/>).</summary>
 internal static class AuthorChooser
 {
-    public static (List<string> Names, string Source) Choose(PageScan scan, MetaTags meta, JsonLdData ld, Hit? h1, List<string> siteNames)
+    static readonly string[] MetaAuthorKeys =
+        ["author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "citation_author", "itemprop:author", "byl", "twitter:creator:name"];
+
+    public static AuthorChoice Choose(PageScan scan, MetaTags meta, JsonLdData ld, Hit? h1, List<string> siteNames, string? hostName)
     {
-        var persons = ld.Authors.Where(a => !a.IsOrganization && !IsSiteName(a.Name, siteNames)).Select(a => a.Name).ToList();
-        var (byline, bylineSource) = VisibleByline.Read(scan, h1);
-        byline = byline.Where(n => !IsSiteName(n, siteNames)).ToList();
+        // the host name is compared whole only: "lemire" (lemire.me) is inside the author "Daniel Lemire"
+        var hostKey = MetaText.Key(hostName);
+        var siteKeys = siteNames.Select(MetaText.Key).Where(k => k.Length >= 2 && k != hostKey).ToList();
+        bool IsSite(string n) => IsSiteName(n, siteKeys) || (hostKey.Length > 0 && MetaText.Key(n) == hostKey);
+        // names that are the site's own, from any source: the organisation fallback
+        var siteLike = ld.Authors.Where(a => a.IsOrganization || IsSite(a.Name)).Select(a => a.Name).ToList();
+        // a JSON-LD "Person" named like the site ("IT Finanzmagazin /PP") is the publisher filed as a person
+        var persons = ld.Authors.Where(a => !a.IsOrganization && !IsSite(a.Name)).Select(a => a.Name).ToList();
+        var (byline, bylineSource) = VisibleByline.Read(scan, h1, IsSite, siteLike);
         if (persons.Count > 0)
         {
             // JSON-LD naming only a first name or a login handle ("Stefanus", "robert.stitz") while the
             // visible byline names a full name: the byline is the better record of the same person.
             if (persons.All(AuthorNames.IsWeak) && byline.Count > 0 && byline.Any(n => !AuthorNames.IsWeak(n)))
-                return (byline, bylineSource);
-            return (persons, "json-ld:author");
+                return new(byline, bylineSource, false);
+            // the byline lists the JSON-LD author and co-authors the CMS field did not hold
+            // (trafilatura/ebike-mtb "von Rudolf Fischer, Simon Kohler", JSON-LD: Rudolf Fischer)
+            if (byline.Count > persons.Count && persons.All(p => byline.Any(b => MetaText.Key(b) == MetaText.Key(p))))
+                return new(byline, bylineSource, false);
+            return new(persons.Select(AuthorNames.FromHandle).ToList(), "json-ld:author", false);
         }
-        if (byline.Count > 0) return (byline, bylineSource);
+        if (byline.Count > 0) return new(byline, bylineSource, false);
 
-        foreach (var key in new[] { "author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "citation_author", "itemprop:author", "byl", "twitter:creator:name" })
+        foreach (var key in MetaAuthorKeys)
         {
             var values = meta.All(key);
             if (values.Count == 0) continue;
@@ -28,26 +45,48 @@ internal static class AuthorChooser
             foreach (var v in values)
                 foreach (var n in AuthorNames.Parse(v))
                     if (!names.Contains(n, StringComparer.OrdinalIgnoreCase)) names.Add(n);
-            names = names.Where(n => !AuthorNames.IsSuspiciousSingleWord(n, siteNames)).ToList();
-            if (names.Count > 0) return (names, "meta:" + key);
+            // a meta author that is the site's name ("El Colombiano" on elcolombiano.com) names the publisher
+            siteLike.AddRange(names.Where(IsSite));
+            names = names.Where(n => !IsSite(n) && !AuthorNames.IsSuspiciousSingleWord(n, siteNames)).ToList();
+            if (names.Count > 0) return new(names.Select(AuthorNames.FromHandle).ToList(), "meta:" + key, false);
         }
         foreach (var v in meta.All("article:author"))
         {
             if (MetaText.LooksLikeUrl(v)) continue;
-            var names = AuthorNames.Parse(v).Where(n => !AuthorNames.IsSuspiciousSingleWord(n, siteNames)).ToList();
-            if (names.Count > 0) return (names, "meta:article:author");
+            var names = AuthorNames.Parse(v).Where(n => !IsSite(n) && !AuthorNames.IsSuspiciousSingleWord(n, siteNames)).ToList();
+            if (names.Count > 0) return new(names, "meta:article:author", false);
         }
-        var boxName = AuthorBox.ReadName(scan, h1).Where(n => !IsSiteName(n, siteNames)).ToList();
-        if (boxName.Count > 0) return (boxName, "author-box:name");
-        var orgs = ld.Authors.Where(a => a.IsOrganization || IsSiteName(a.Name, siteNames)).Select(a => a.Name).ToList();
-        if (orgs.Count > 0) return (orgs, "json-ld:author(organization)");
-        return (new List<string>(), "");
+        var boxName = AuthorBox.ReadName(scan, h1).Where(n => !IsSite(n)).ToList();
+        if (boxName.Count > 0) return new(boxName, "author-box:name", false);
+
+        // organisations only when no person is named anywhere
+        if (siteLike.Count > 0) return new(Distinct(siteLike), ld.Authors.Count > 0 ? "json-ld:author(organization)" : "author(organization)", true);
+        return AuthorChoice.None;
     }
 
-    internal static bool IsSiteName(string name, List<string> siteNames)
+    static List<string> Distinct(List<string> names)
+    {
+        var result = new List<string>();
+        foreach (var n in names)
+            if (!result.Any(r => MetaText.Key(r) == MetaText.Key(n))) result.Add(n);
+        return result;
+    }
+
+    /// <summary>
+    /// Whether a name is the site's: the same letters as a site name, or a site name with a little more
+    /// ("IT Finanzmagazin /PP", "katholisch.at"). Not a person whose name the site carries
+    /// ("Alexander Klier" on the blog "Dr. Alexander Klier"): that is the author.
+    /// </summary>
+    internal static bool IsSiteName(string name, List<string> siteKeys)
     {
         var k = MetaText.Key(name);
-        foreach (var s in siteNames) if (MetaText.Key(s) == k) return true;
+        if (k.Length == 0) return false;
+        foreach (var s in siteKeys)
+        {
+            if (s == k) return true;
+            // 4 characters and half the name: "itfinanzmagazin" in "itfinanzmagazinpp", not "ap" in "rapid"
+            if (s.Length >= 4 && 2 * s.Length >= k.Length && k.Contains(s, StringComparison.Ordinal)) return true;
+        }
         return false;
     }
 }

@@ -21,7 +21,7 @@ internal static class AuthorNames
         "post author", "über", "about", "à propos de", "sobre", "view all posts by", "all posts by", "more posts by", "more articles by", "more from", "posts by", "articles by",
         "zeige alle beiträge von", "alle beiträge von", "alle artikel von", "mehr von", "weitere artikel von",
         "veröffentlicht von", "erstellt von", "geschrieben von:", "publié par", "escrito por", "publicado por", "scritto da",
-        "written by", "posted by", "published by", "words by", "story by", "text by", "reported by", "article by",
+        "written by", "posted by", "submitted by", "published by", "words by", "story by", "text by", "reported by", "article by",
         "geschrieben von", "verfasst von", "ein beitrag von", "ein artikel von", "text von", "text:", "von:", "von",
         "autor:", "autorin:", "autoren:", "author:", "authors:", "auteur :", "auteur:", "auteurs :", "autor", "autorin",
         "author", "auteur", "by:", "by", "par :", "par:", "par", "por:", "por", "door", "di", "da", "vom", "from",
@@ -79,10 +79,11 @@ internal static class AuthorNames
         s = RemoveNoise(s);
         if (s.Length == 0) return result;
 
-        var parts = SplitList(s);
+        // a role after the names belongs to all of them: cut before splitting ("… Redakteur für Wirtschaft und Umwelt")
+        var parts = SplitList(CutRole(s));
         foreach (var p in parts)
         {
-            var n = TidyName(StripLead(p));
+            var n = TidyName(CutRole(StripLead(p)));
             if (n is null) continue;
             bool dup = false;
             foreach (var r in result) if (string.Equals(r, n, StringComparison.OrdinalIgnoreCase)) dup = true;
@@ -94,7 +95,7 @@ internal static class AuthorNames
     static string AfterByMarker(string s)
     {
         // a by-marker inside the string, not at its start: "Posted on 6 July by Jane Doe", "Ein Artikel von Max Muster"
-        foreach (var marker in new[] { " by ", " By ", " BY ", " von ", " par ", " por ", " door " })
+        foreach (var marker in new[] { " by ", " By ", " BY ", " von ", " Von ", " VON ", " par ", " Par ", " por ", " Por ", " door " })
         {
             int i = s.LastIndexOf(marker, StringComparison.Ordinal);
             if (i > 0 && i + marker.Length < s.Length)
@@ -104,7 +105,7 @@ internal static class AuthorNames
                 // a short label before a capitalised marker: "Post author By X", "Disko Von X" (not "Anna von Müller": lower-case particle)
                 bool label = char.IsUpper(marker[1]) && head.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2;
                 if (label || HasDigit(head) || head.Contains("posted", StringComparison.OrdinalIgnoreCase) || head.Contains("published", StringComparison.OrdinalIgnoreCase)
-                    || head.Contains("written", StringComparison.OrdinalIgnoreCase) || head.Contains("veröffentlicht", StringComparison.OrdinalIgnoreCase)
+                    || head.Contains("written", StringComparison.OrdinalIgnoreCase) || head.Contains("submitted", StringComparison.OrdinalIgnoreCase) || head.Contains("gespeichert", StringComparison.OrdinalIgnoreCase) || head.Contains("eingestellt", StringComparison.OrdinalIgnoreCase) || head.Contains("veröffentlicht", StringComparison.OrdinalIgnoreCase)
                     || head.Contains("artikel", StringComparison.OrdinalIgnoreCase) || head.Contains("beitrag", StringComparison.OrdinalIgnoreCase)
                     || head.Contains("publié", StringComparison.OrdinalIgnoreCase) || head.Contains("photo", StringComparison.OrdinalIgnoreCase))
                     return s[(i + marker.Length)..];
@@ -162,7 +163,9 @@ internal static class AuthorNames
         for (int i = 0; i < s.Length; i++)
         {
             char c = s[i];
-            if (char.IsDigit(c) || c is '|' or '•' or '·' or '\n' or '—' or '–' or '(' or '[' or '<')
+            // a digit starts a date or a count only at the start of a word: "Bo2man" is a name
+            bool digitWord = char.IsDigit(c) && (i == 0 || !char.IsLetterOrDigit(s[i - 1]));
+            if (digitWord || c is '|' or '•' or '·' or '\n' or '—' or '–' or '(' or '[' or '<')
             {
                 // keep a leading "|" handled by StripLead; "(" starts an aside ("Jane Doe (AP)")
                 cut = i;
@@ -219,6 +222,36 @@ internal static class AuthorNames
         return r.Trim().TrimEnd(',', ';', ':');
     }
 
+    // Nouns for a journalist's role, written before the name as one hyphenated word
+    // ("FOCUS-Online-Experte Robin Tschöpe") or after it without a comma ("Ingo Arzt Redakteur für
+    // Wirtschaft und Umwelt"): the role is not part of the name.
+    static readonly string[] RoleNouns =
+    [
+        "experte", "expertin", "autor", "autorin", "gastautor", "gastautorin", "redakteur", "redakteurin", "chefredakteur",
+        "chefredakteurin", "korrespondent", "korrespondentin", "reporter", "reporterin", "journalist", "journalistin",
+        "kolumnist", "kolumnistin", "volontär", "volontärin", "ressortleiter", "ressortleiterin", "editor", "correspondent",
+        "columnist", "contributor", "writer", "rédacteur", "rédactrice", "journaliste", "periodista", "redactor", "redactora",
+    ];
+
+    static bool IsRoleWord(string w)
+    {
+        var l = w.Trim(',', '.', ':').ToLowerInvariant();
+        foreach (var r in RoleNouns)
+            if (l == r || (l.EndsWith("-" + r, StringComparison.Ordinal))) return true;
+        return false;
+    }
+
+    /// <summary>"FOCUS-Online-Experte Robin Tschöpe" → "Robin Tschöpe"; "Ingo Arzt Redakteur für Wirtschaft" → "Ingo Arzt".</summary>
+    internal static string CutRole(string s)
+    {
+        var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // a leading role needs two name words after it; a trailing one two name words before it
+        if (words.Length >= 3 && IsRoleWord(words[0])) words = words[1..];
+        for (int i = 2; i < words.Length; i++)
+            if (IsRoleWord(words[i])) { words = words[..i]; break; }
+        return string.Join(' ', words);
+    }
+
     static List<string> SplitList(string s)
     {
         var parts = new List<string> { s };
@@ -229,10 +262,14 @@ internal static class AuthorNames
             {
                 var comparison = sep.Trim().Length > 1 ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
                 int start = 0, i;
-                while ((i = p.IndexOf(sep, start, comparison)) >= 0)
+                int from = start;
+                while ((i = p.IndexOf(sep, from, comparison)) >= 0)
                 {
+                    from = i + sep.Length;
+                    // "DHU-Arzneimittel GmbH & Co. KG": a company form, not a second name
+                    if (sep.Trim() is "&" or "＆" && p.AsSpan(from).StartsWith("Co", StringComparison.Ordinal) && (p.Length == from + 2 || !char.IsLetter(p[from + 2]))) continue;
                     next.Add(p[start..i]);
-                    start = i + sep.Length;
+                    start = from;
                 }
                 next.Add(p[start..]);
             }
@@ -306,7 +343,13 @@ internal static class AuthorNames
             else if (char.IsDigit(c)) digits++;
         }
         // a name is letters; "7 NEWS WSVN"-like credits keep a digit or two, phone numbers and ids do not
-        if (letters < 2 || digits > 2) return null;
+        // (a forum handle "r23" is a name too: three characters with a letter)
+        if (letters == 0 || (letters < 2 && letters + digits < 3) || digits > 2) return null;
+        // quotation marks belong to a sentence ("… „Bikepark Feeling“ zu sprechen"), and a name does not end
+        // in two lower-case words ("zu sprechen"; particles come before a capitalised surname; an organisation
+        // credit "Contributors to Wikimedia projects" keeps a capital before its last word)
+        if (n.IndexOfAny(['„', '“', '”', '"', '«', '»']) >= 0) return null;
+        if (words.Length >= 3 && words[^1].Length > 3 && char.IsLower(words[^1][0]) && char.IsLower(words[^2][0])) return null;
         // a run of lower-case words is a phrase ("the editorial team"), not a name, unless the page writes all names in lower case (one or two words);
         // words of 3 letters or fewer are particles ("von", "de", "van") and do not count
         int lowerWords = 0;
@@ -314,6 +357,22 @@ internal static class AuthorNames
         if (words.Length >= 3 && lowerWords == words.Length) return null;
         if (n.EndsWith('.') && !(words[^1].Length <= 2)) n = n.TrimEnd('.');
         return n;
+    }
+
+    /// <summary>
+    /// A login handle of two lower-case parts ("robert.stitz", "gabor_munier") written as the name it
+    /// stands for ("Robert Stitz"); anything else unchanged.
+    /// </summary>
+    public static string FromHandle(string name)
+    {
+        if (name.Contains(' ')) return name;
+        var parts = name.Split('.', '_');
+        if (parts.Length != 2) return name;
+        foreach (var p in parts)
+            // 3 letters at least per part: "j.doe" is an initial, "katholisch.at" a domain, not handles to expand
+            if (p.Length < 3 || !p.All(c => char.IsLetter(c) && char.IsLower(c))) return name;
+        if (parts[1] is "com" or "net" or "org" or "info" or "biz" or "edu" or "gov") return name;
+        return string.Join(' ', parts.Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
     }
 
     /// <summary>

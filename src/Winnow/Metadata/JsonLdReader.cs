@@ -110,6 +110,10 @@ internal static class JsonLdReader
             if (article is null)
                 foreach (var o in objects)
                     if (AnyType(o.Types, ArticleTypes)) { article = o; break; }
+            // hand-written JSON-LD without any @type: a top-level object that has a headline or an author
+            if (article is null && page is null)
+                foreach (var o in objects)
+                    if (o.Depth == 1 && o.Types.Length == 0 && (o.El.TryGetProperty("headline", out _) || o.El.TryGetProperty("author", out _))) { article = o; break; }
 
             foreach (var src in new[] { article, page })
             {
@@ -194,6 +198,40 @@ internal static class JsonLdReader
         try
         {
             return JsonDocument.Parse(repaired, Options);
+        }
+        catch (JsonException)
+        {
+        }
+        return ParseConcatenated(repaired);
+    }
+
+    /// <summary>Several JSON values written one after another ("{…}{…}", one script for two objects): read as one array.</summary>
+    static JsonDocument? ParseConcatenated(string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions
+        {
+            AllowMultipleValues = true,
+            AllowTrailingCommas = true,
+            CommentHandling = JsonCommentHandling.Skip,
+        });
+        var values = new List<string>();
+        try
+        {
+            while (reader.Read())
+            {
+                using var value = JsonDocument.ParseValue(ref reader);
+                values.Add(value.RootElement.GetRawText());
+            }
+        }
+        catch (JsonException)
+        {
+            // keep the values read before the broken part
+        }
+        if (values.Count < 2) return null;
+        try
+        {
+            return JsonDocument.Parse("[" + string.Join(",", values) + "]", Options);
         }
         catch (JsonException)
         {

@@ -9,14 +9,22 @@ namespace Winnow.Metadata;
 /// collects the meta tags, JSON-LD scripts, headings, bylines, time elements and author boxes;
 /// the fields are then chosen by these priority chains (first source that gives a usable value wins):
 /// <list type="bullet">
-/// <item><b>title</b>: JSON-LD headline ≈ og:title (twitter:title, dc.title, parsely/sailthru/citation title) ≈ h1,
-/// then &lt;title&gt;; each cleaned of site-name affixes. A JSON-LD headline cut short is replaced by the
-/// longer og:title / h1 it starts; an h1 is taken only when the &lt;title&gt; contains it.</item>
+/// <item><b>title</b>: the visible headline (<see cref="VisibleHeadline"/>: an h1 matching JSON-LD headline / og:title
+/// (twitter:title, dc.title, parsely/sailthru/citation title) / JSON-LD name, else an h1 the &lt;title&gt; contains, else an h2
+/// that is a whole meta title or a separator-delimited run of it; logo h1s linking home skipped, a kicker inside the h1 cut off)
+/// when a meta title or the &lt;title&gt; corroborates it, in the page's typography (dashes, apostrophes; quotation marks as the
+/// meta title writes them) &gt; JSON-LD headline (a truncated one replaced by the og:title it starts) &gt; og:title and kin &gt;
+/// &lt;title&gt; &gt; any h1; each cleaned of site-name affixes (<see cref="TitleCleaner"/>), separator debris and a leading date.</item>
 /// <item><b>standfirst</b>: og:description &gt; meta description &gt; JSON-LD description &gt; twitter:description / dc.description,
 /// skipping one that is only the first body paragraph cut off with "…".</item>
-/// <item><b>authors</b>: JSON-LD Person author &gt; visible byline near the headline &gt; meta author (name=author, dc.creator,
-/// parsely-author, sailthru.author, citation_author, itemprop author) &gt; article:author (when not a URL);
-/// an Organization author only when no person is named anywhere; a one-word meta author that is the site's name is dropped.</item>
+/// <item><b>authors</b>: JSON-LD Person author &gt; visible byline near the headline (rel=author / itemprop=author, a
+/// byline-classed element, an author-classed element, a "By …" / "Posted by …" text) &gt; meta author (name=author, dc.creator,
+/// parsely-author, sailthru.author, citation_author, itemprop author) &gt; article:author (when not a URL) &gt; the author box's name.
+/// Evidence overrides the order: a byline naming a full name beats a JSON-LD first name or login handle; a byline listing the
+/// JSON-LD author plus co-authors beats JSON-LD; a name that is the site's own (a meta author "El Colombiano" on
+/// elcolombiano.com, a JSON-LD "Person" "IT Finanzmagazin /PP") is no person, so the next source is read. Organisations (JSON-LD
+/// Organization authors, site-named authors) only when no person is named anywhere, flagged
+/// <see cref="ArticleMetadata.AuthorsAreOrganizations"/>. Names are normalised by <see cref="AuthorNames"/>.</item>
 /// <item><b>published</b>: JSON-LD datePublished (dateCreated) &gt; article:published_time &gt; other meta (og:published_time,
 /// pubdate, publishdate, date, dc.date, dcterms, parsely-pub-date, sailthru.date, citation_publication_date, itemprop datePublished)
 /// &gt; itemprop=datePublished elements &gt; &lt;time&gt; in the article (pubdate / first) &gt; a date line near the headline &gt; the URL (YYYY/MM/DD).</item>
@@ -79,8 +87,9 @@ public static class MetadataReader
         if (title is not null) sources["title"] = titleSource;
 
         // ---- authors
-        var (authors, authorSource) = AuthorChooser.Choose(scan, meta, ld, h1, siteNames);
-        if (authors.Count > 0) sources["authors"] = authorSource;
+        var authorChoice = AuthorChooser.Choose(scan, meta, ld, h1, siteNames, TitleCleaner.HostName(urlForDate));
+        var authors = authorChoice.Names;
+        if (authors.Count > 0) sources["authors"] = authorChoice.Source;
 
         // ---- author bio
         var (bio, bioSource) = AuthorBox.Read(scan, h1, authors);
@@ -162,6 +171,7 @@ public static class MetadataReader
             Title = title,
             Standfirst = standfirst,
             Authors = authors.ToImmutableArray(),
+            AuthorsAreOrganizations = authorChoice.AreOrganizations,
             AuthorBio = bio,
             Published = published,
             Modified = modified,

@@ -43,6 +43,8 @@ internal sealed class PageScan
     // bound the work on huge pages (a 50k-element forum page) without losing anything seen in
     // the corpus (the first h1 / time / byline of an article come early).
     const int MaxH1 = 20;
+    // h2s: the headline of pages without an h1 (or whose h1 is the logo) is among the first few
+    const int MaxH2 = 40;
     const int MaxTimes = 60;
     const int MaxBylines = 120;
     const int MaxBoxes = 20;
@@ -58,6 +60,7 @@ internal sealed class PageScan
     public List<string> JsonLd { get; } = new();
     public IElement? Canonical { get; private set; }
     public List<Hit> H1s { get; } = new();
+    public List<Hit> H2s { get; } = new();
     public List<Hit> Times { get; } = new();
     /// <summary>Visible elements marked itemprop="datePublished" (not meta elements).</summary>
     public List<Hit> ItempropDates { get; } = new();
@@ -199,6 +202,9 @@ internal sealed class PageScan
             case "h1":
                 if (H1s.Count < MaxH1) H1s.Add(new Hit(el, order, own));
                 break;
+            case "h2":
+                if (H2s.Count < MaxH2) H2s.Add(new Hit(el, order, own));
+                break;
             case "time":
                 if (Times.Count < MaxTimes) Times.Add(new Hit(el, order, own));
                 break;
@@ -327,6 +333,8 @@ internal sealed class PageScan
         if (t.StartsWith("has-", StringComparison.Ordinal) || t.StartsWith("no-", StringComparison.Ordinal) || t.StartsWith("with-", StringComparison.Ordinal)
             || t.StartsWith("without-", StringComparison.Ordinal) || t.Contains("layout"))
             return false;
+        // "commentary" is the opinion genre of the article itself (taz: class="… subjective commentary"), not the readers' thread
+        if (t.StartsWith("commentary", StringComparison.Ordinal)) return false;
         if (t.StartsWith("comment", StringComparison.Ordinal) || t.Contains("-comment") || t.Contains("_comment") || t.StartsWith("disqus", StringComparison.Ordinal) || t == "respond")
         {
             // "comments-open", "comment-count", "comments-link": a state or a counter on the article, not the thread
@@ -357,7 +365,13 @@ internal sealed class PageScan
         || flat.Contains("thumb") || flat.Contains("bio") || flat.Contains("desc") || flat.Contains("about") || flat.Contains("social")
         || flat.Contains("follow") || flat.Contains("count") || flat.Contains("comment") || flat.Contains("date") || flat.Contains("time");
 
-    static readonly string[] ByMarkers = ["By", "BY", "by", "Von", "von", "VON", "Par", "par", "Por", "por", "Door", "door"];
+    static readonly string[] ByMarkers =
+    [
+        "By", "BY", "by", "Von", "von", "VON", "Par", "par", "Por", "por", "Door", "door",
+        // blog templates' longer forms ("Posted by Konstantin @ 12:00 am", Blogger's "Eingestellt von")
+        "Posted by", "posted by", "Written by", "written by", "Geschrieben von", "Verfasst von", "Eingestellt von", "Veröffentlicht von",
+        "Escrito por", "Publié par", "Scritto da", "Submitted by", "Gespeichert von",
+    ];
 
     /// <summary>Text that begins with a by-marker word followed by a space, a colon, or nothing (the name is in the next element).</summary>
     internal static bool StartsWithByMarker(string data)

@@ -13,7 +13,7 @@ internal static class TitleCleaner
     /// <summary>The title without site-name affixes.</summary>
     public static string Clean(string title, IReadOnlyList<string> siteNames)
     {
-        var t = title.Trim();
+        var t = TrimDecoration(title);
         if (siteNames.Count == 0) return t;
         var keys = new List<string>();
         foreach (var s in siteNames)
@@ -31,8 +31,31 @@ internal static class TitleCleaner
             t = StripPrefix(t, keys);
             if (t == before) break;
         }
+        return TrimDecoration(t);
+    }
+
+    static readonly char[] Decoration = ['»', '«', '|', '•', '·', '›', '‹', '-', '–', '—', ':', '/', ' '];
+
+    /// <summary>
+    /// Separator characters left at either end ("» Jens Weber": a breadcrumb arrow before the
+    /// headline) and a leading date ("23.01.2022 - Dorothea Wierer …", "2022-01-23: …"): a
+    /// publication date is not part of the headline.
+    /// </summary>
+    internal static string TrimDecoration(string title)
+    {
+        var t = title.Trim();
+        var m = LeadingDate.Match(t);
+        if (m.Success && m.Length < t.Length) t = t[m.Length..];
+        // only a lone separator character: "-" inside "e-mail" or ":" inside "10:30" keeps its letters next to it
+        while (t.Length > 1 && Array.IndexOf(Decoration, t[0]) >= 0 && (t[0] == ' ' || t[1] == ' ')) t = t[1..].TrimStart();
+        while (t.Length > 1 && Array.IndexOf(Decoration, t[^1]) >= 0 && (t[^1] == ' ' || t[^2] == ' ')) t = t[..^1].TrimEnd();
         return t;
     }
+
+    // "23.01.2022 - ", "23.1.22 | ", "2022-01-23: " at the start of a title
+    static readonly System.Text.RegularExpressions.Regex LeadingDate = new(
+        @"^(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\s*[-–—|:]\s+",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     static string StripSuffix(string t, List<string> keys)
     {
@@ -77,13 +100,19 @@ internal static class TitleCleaner
         if (pk.Length == 0) return false;
         // Site names are short; a long part is the headline even if it mentions the site.
         // (6 words: "Neue Zürcher Zeitung – NZZ" fits, a sentence does not.)
-        if (part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 6) return false;
+        int words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (words > 6) return false;
         foreach (var sk in siteKeys)
         {
             if (pk == sk) return true;
             // 4 characters: below that, containment matches by accident ("ap" in "rapid").
-            if (pk.Length >= 4 && sk.Length >= 4 && (pk.Contains(sk, StringComparison.Ordinal) || sk.Contains(pk, StringComparison.Ordinal)))
-                return true;
+            if (pk.Length < 4 || sk.Length < 4) continue;
+            // the contained name must be at least a third of the longer one: "spiegel" in "spiegelonline",
+            // "guardian" in "theguardian", but not "caritas" in a headline "Eva Welskop-Deffaa zur neuen
+            // Caritas-Präsidentin gewählt" (corpus: trafilatura/caritas, the h1 was taken for the logo)
+            // (or the part is a short name around it: "MyOOS Community Forum", 3 words)
+            if (pk.Contains(sk, StringComparison.Ordinal) && (3 * sk.Length >= pk.Length || words <= 3)) return true;
+            if (sk.Contains(pk, StringComparison.Ordinal) && 3 * pk.Length >= sk.Length) return true;
         }
         return false;
     }

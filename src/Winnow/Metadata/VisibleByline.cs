@@ -19,25 +19,46 @@ internal static class VisibleByline
     // buttons and teaser text (corpus: bylines are under 120 characters).
     const int MaxBylineChars = 160;
     // Unclassed "By …" text is weaker evidence: only right under the headline (headline, dek,
-    // byline: within 60 elements in the corpus) and short (a sentence starting "Von der …" is longer).
-    const int MarkerAfter = 60;
+    // byline: within 60 elements in the corpus, 80 behind a lead figure: trafilatura/d51e75…) and
+    // short (a sentence starting "Von der …" is longer).
+    const int MarkerAfter = 100;
+    // Structured bylines inside the headline's own article element may close the article: the
+    // corpus' longest article bodies run ~600 elements (trafilatura/handwerksblatt: 207 after the h1).
+    const int FarAfter = 600;
     const int MaxMarkerChars = 80;
 
     /// <summary>The byline's names and the kind of evidence they came from, or an empty list.</summary>
-    public static (List<string> Names, string Source) Read(PageScan scan, Hit? headline)
+    public static (List<string> Names, string Source) Read(PageScan scan, Hit? headline, Func<string, bool>? isSiteName = null, List<string>? siteNamed = null)
     {
+        // the site's own name in a byline slot (itemprop=author holding the publisher) is no evidence: the next
+        // kind is looked at, and the name is handed back in siteNamed (the organisation fallback)
+        List<string> NamesOf(Hit b) => Keep(VisibleByline.NamesOf(b));
+        List<string> Keep(List<string> names)
+        {
+            if (isSiteName is null) return names;
+            var kept = new List<string>();
+            foreach (var n in names)
+                if (!isSiteName(n)) kept.Add(n);
+                else siteNamed?.Add(n);
+            return kept;
+        }
         var inWindow = new List<Hit>();
+        bool anyInArticle = headline is null && scan.Bylines.Any(b => (b.Ctx & (Ctx.Excluded | Ctx.Article)) == Ctx.Article);
         foreach (var b in scan.Bylines)
         {
             if ((b.Ctx & Ctx.Excluded) != 0) continue;
             if (headline is { } h)
             {
-                if (b.Order < h.Order - Before || b.Order > h.Order + After) continue;
+                // a byline at the article's end ("Text: Kirsten Freund" after the body) counts when both it
+                // and the headline sit in the same article element
+                bool sameArticle = (h.Ctx & b.Ctx & Ctx.Article) != 0 && b.Order > h.Order && b.Order <= h.Order + FarAfter
+                                   && b.Kind is BylineKind.RelAuthor or BylineKind.ItempropAuthor or BylineKind.BylineClass;
+                if (!sameArticle && (b.Order < h.Order - Before || b.Order > h.Order + After)) continue;
             }
-            else if ((b.Ctx & Ctx.Article) == 0) continue;
+            // no headline: bylines in the article; on pages without article markup, any outside navigation
+            else if (anyInArticle && (b.Ctx & Ctx.Article) == 0) continue;
             inWindow.Add(b);
         }
-        if (inWindow.Count == 0) return (new List<string>(), "");
 
         // 1. rel=author / itemprop=author: structured, collect all of them that sit together
         //    ("By <a rel=author>X</a> and <a rel=author>Y</a>").
@@ -59,7 +80,7 @@ internal static class VisibleByline
             if (b.Kind != BylineKind.BylineClass) continue;
             var text = MetaText.TextOf(b.Element, MaxBylineChars + 1, spaced: true);
             if (text.Length > MaxBylineChars) continue;
-            var names = AuthorNames.Parse(text);
+            var names = Keep(AuthorNames.Parse(text));
             if (names.Count == 0) continue;
             // the byline text wins over structured links when it names more people (links on one name only)
             if (strong.Count >= names.Count && strong.Count > 0) return (strong, "byline:rel-author");
@@ -73,18 +94,19 @@ internal static class VisibleByline
             var names = NamesOf(b);
             if (names.Count > 0) return (names, "byline:author-class");
         }
-        // 4. a short text starting "By …" / "von …" right under the headline, without any class to say so
-        if (headline is { } hl)
+        // 4. a short text starting "By …" / "von …" right under the headline (or, on pages without a
+        //    headline element, in the article), without any class to say so
         {
             foreach (var b in scan.MarkedTexts)
             {
-                if ((b.Ctx & Ctx.Excluded) != 0 || b.Order < hl.Order || b.Order > hl.Order + MarkerAfter) continue;
+                if ((b.Ctx & Ctx.Excluded) != 0) continue;
+                if (headline is { } hl ? b.Order < hl.Order || b.Order > hl.Order + MarkerAfter : (b.Ctx & Ctx.Article) == 0) continue;
                 var el = b.Element;
                 var text = MetaText.TextOf(el, MaxBylineChars + 1, spaced: true);
                 // "<span>By</span><a>Name</a>": the marker stands alone, the name is in the parent's text
                 if (text.Length <= 4 && el.ParentElement is { } parent) text = MetaText.TextOf(parent, MaxBylineChars + 1, spaced: true);
                 if (text.Length > MaxMarkerChars) continue;
-                var names = AuthorNames.Parse(text);
+                var names = Keep(AuthorNames.Parse(text));
                 if (names.Count > 0) return (names, "byline:text");
             }
         }

@@ -149,7 +149,7 @@ public sealed class EvalCommandTests(PredictionFixture fixture) : IClassFixture<
         var prediction = CorpusRunner.ToPrediction(result);
         Assert.Equal(["body", "title", "author", "date", "site_name", "language", "categories", "tags", "license", "page_type"], prediction.Keys);
         Assert.Equal("First.\n\nSecond \ud800 lone.", prediction["body"]);
-        Assert.Equal("Ann Example; Bob Example", prediction["author"]);
+        Assert.Equal("Ann Example, Bob Example", prediction["author"]);
         Assert.Equal("2020-01-05", prediction["date"]);
         using var doc = JsonDocument.Parse(CorpusRunner.Serialize(prediction));
         Assert.Equal("First.\n\nSecond \ufffd lone.", doc.RootElement.GetProperty("body").GetString());

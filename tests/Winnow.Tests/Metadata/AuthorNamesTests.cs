@@ -20,6 +20,20 @@ public class AuthorNamesTests
     [InlineData("Jane Doe Email the author", "Jane Doe")]
     [InlineData("Posted on 6 July 2022 by Jane Doe", "Jane Doe")]
     [InlineData("R. R.", "R. R.")]
+    // a role before the name (one hyphenated word) or after it without a comma is not the name
+    [InlineData("FOCUS-Online-Experte Robin Tschöpe", "Robin Tschöpe")]
+    [InlineData("Ingo Arzt Redakteur für Wirtschaft und Umwelt", "Ingo Arzt")]
+    // "Disko Von …": a section label before a capitalised by-marker
+    [InlineData("Disko Von Ernst Lohoff", "Ernst Lohoff")]
+    // digits inside a handle are no date
+    [InlineData("Bo2man", "Bo2man")]
+    [InlineData("Beitrag von r23 » 21.01.2009, 05:42", "r23")]
+    // CMS credit lines
+    [InlineData("Gespeichert von rasos am 24. Juli 2017 - 18:55", "rasos")]
+    [InlineData("Submitted by rasos on Mon, 12/02/2013 - 10:21", "rasos")]
+    [InlineData("Posted by Konstantin @ 12:00 am", "Konstantin")]
+    // a company form is one name
+    [InlineData("DHU-Arzneimittel GmbH & Co. KG", "DHU-Arzneimittel GmbH & Co. KG")]
     public void SingleName(string raw, string expected)
     {
         Assert.Equal([expected], AuthorNames.Parse(raw).ToArray());
@@ -43,6 +57,8 @@ public class AuthorNamesTests
     [InlineData("admin")]
     [InlineData("")]
     [InlineData("this is a whole sentence about something that is not a name at all")]
+    [InlineData("Von dem „Bikepark Feeling“")]
+    [InlineData("Email the author")]
     public void NoName(string raw)
     {
         Assert.Empty(AuthorNames.Parse(raw));
@@ -54,5 +70,17 @@ public class AuthorNamesTests
         Assert.True(AuthorNames.IsSuspiciousSingleWord("Planet", ["Planet News"]));
         Assert.False(AuthorNames.IsSuspiciousSingleWord("Fatima", ["Planet News"]));
         Assert.False(AuthorNames.IsSuspiciousSingleWord("Jane Doe", ["Jane Doe"]));
+    }
+
+    [Theory]
+    [InlineData("robert.stitz", "Robert Stitz")]
+    [InlineData("gabor_munier", "Gabor Munier")]
+    [InlineData("katholisch.at", "katholisch.at")]
+    [InlineData("planet.com", "planet.com")]
+    [InlineData("j.doe", "j.doe")]
+    [InlineData("Jane Doe", "Jane Doe")]
+    public void LoginHandlesBecomeNames(string raw, string expected)
+    {
+        Assert.Equal(expected, AuthorNames.FromHandle(raw));
     }
 }

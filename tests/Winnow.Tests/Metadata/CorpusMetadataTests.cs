@@ -11,7 +11,7 @@ namespace Winnow.Tests.Metadata;
 /// <summary>
 /// Measures the metadata fields against the corpus gold (score rules of the corpus README:
 /// title/author/site_name casefolded and whitespace-collapsed exact match, several authors
-/// joined with "; "; date = same calendar day as written; language = primary subtag) and fails
+/// joined with ", "; date = same calendar day as written; language = primary subtag) and fails
 /// when a rate drops below its floor.
 /// </summary>
 public class CorpusMetadataTests(ITestOutputHelper output)
@@ -49,7 +49,7 @@ public class CorpusMetadataTests(ITestOutputHelper output)
             var predicted = new Dictionary<string, string?>
             {
                 ["title"] = meta.Title,
-                ["author"] = meta.Authors.IsDefaultOrEmpty ? null : string.Join("; ", meta.Authors),
+                ["author"] = meta.Authors.IsDefaultOrEmpty ? null : string.Join(", ", meta.Authors),
                 ["date"] = meta.Published?.Iso,
                 ["site_name"] = meta.SiteName,
                 ["language"] = meta.Language,

@@ -177,10 +177,16 @@ public class MetadataReaderTests
     }
 
     [Fact]
-    public void OneWordMetaAuthorThatIsTheSiteNameIsDropped()
+    public void MetaAuthorThatIsTheSiteNameIsOnlyAnOrganisationFallback()
     {
+        // the site's own name as the author: kept only because no person is named, and marked as an organisation
         var m = Read(Page("<meta property=\"og:site_name\" content=\"Planet\"><meta name=\"author\" content=\"planet\">"));
-        Assert.Empty(m.Authors);
+        Assert.Equal(["planet"], m.Authors.ToArray());
+        Assert.True(m.AuthorsAreOrganizations);
+        var withByline = Read(Page("<meta property=\"og:site_name\" content=\"Planet\"><meta name=\"author\" content=\"planet\">",
+            "<article><h1>A headline here</h1><p class=\"byline\">By Jane Doe</p></article>"));
+        Assert.Equal(["Jane Doe"], withByline.Authors.ToArray());
+        Assert.False(withByline.AuthorsAreOrganizations);
         var real = Read(Page("<meta property=\"og:site_name\" content=\"Planet\"><meta name=\"author\" content=\"Fatima\">"));
         Assert.Equal(["Fatima"], real.Authors.ToArray());
     }
