@@ -70,6 +70,7 @@ public static class JsonRenderer
         writer.WriteString("title", a.Title);
         writer.WriteString("standfirst", a.Standfirst);
         StringArray(writer, "authors", a.Authors);
+        writer.WriteBoolean("authors_are_organizations", a.AuthorsAreOrganizations);
         writer.WriteString("author_bio", a.AuthorBio);
         Date(writer, "published", a.Published);
         Date(writer, "modified", a.Modified);
