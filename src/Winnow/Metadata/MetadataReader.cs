@@ -103,9 +103,8 @@ public static class MetadataReader
         }
 
         // ---- dates
-        var published = DateChooser.ChoosePublished(meta, ld, scan, h1, urlForDate);
+        var (published, modified) = DateChooser.Choose(meta, ld, scan, h1, title, urlForDate);
         if (published is not null) sources["published"] = published.Source;
-        var modified = DateChooser.ChooseModified(meta, ld);
         if (modified is not null) sources["modified"] = modified.Source;
 
         // ---- language

@@ -289,6 +289,24 @@ internal sealed class PageScan
         return true;
     }
 
+    /// <summary>
+    /// Whether the element itself opens a navigation / sidebar / related / comments region (by its
+    /// name or a class/id token), whatever its ancestors are: lets a reader tell a comment date
+    /// from the headline's date when a layout class has marked the whole page excluded.
+    /// </summary>
+    internal static bool OpensExcludedRegion(IElement el)
+    {
+        if (el.LocalName is "nav" or "aside") return true;
+        if (el.LocalName is "html" or "body" or "main" or "article") return false;
+        foreach (var attr in new[] { el.GetAttribute("class"), el.Id })
+        {
+            if (attr is null || !MayMatter(attr)) continue;
+            foreach (var t in attr.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+                if (IsExcludingToken(t.ToLowerInvariant(), Ctx.Article)) return true;
+        }
+        return false;
+    }
+
     static bool IsExcludingToken(string t, Ctx ctx)
     {
         // state modifiers: "has-sidebar", "no-comments", "with-related", "without-sidebar"
