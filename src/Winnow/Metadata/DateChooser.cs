@@ -56,7 +56,6 @@ internal static class DateChooser
         var stated = statedAll.Count > 0 ? statedAll[0] : null;
 
         PageDate? published;
-        bool fromStated = stated is not null;
         if (stated is not null) published = DateLocaliser.Localise(stated, statedAll, visible.PublishedReadings);
         else if (visible.Published is not null) published = DateLocaliser.Localise(visible.PublishedReadings);
         else published = DateParsing.FromUrl(url) ?? visible.Text ?? partial;
@@ -67,15 +66,8 @@ internal static class DateChooser
         else
             foreach (var key in ModifiedMetaKeys)
                 if (DateParsing.Parse(meta.Get(key), "meta:" + key) is { Value: not null } m) { modified = m; break; }
-        bool modifiedStated = modified is not null;
         modified ??= visible.Modified;
 
-        // A stated modification before the stated publication is impossible: the "published"
-        // stamp was refreshed by a re-publication (weinkenner: published 01-28, modified 01-27,
-        // the page first appeared 01-27). The earlier statement is the first publication.
-        // One minute of slack: CMSs write both stamps in the same second-ish on first save.
-        if (fromStated && modifiedStated && published is { Value: { } pv } && modified is { Value: { } mv } && mv < pv.AddMinutes(-1))
-            (published, modified) = (modified, published);
         return (published, modified);
     }
 }

@@ -68,9 +68,11 @@ internal static class DateWords
         "发布", "发表",
     ];
 
+    // Not here: German "Stand" ("as of"): the date of the text as shown, often the only date a page
+    // gives; the corpus gold takes it as the page's date (bundesrat, finanztip, internetchemie).
     static readonly string[] ModifiedLabels =
     [
-        "updated", "last updated", "last modified", "modified", "revised", "edited", "stand",
+        "updated", "last updated", "last modified", "modified", "revised", "edited",
         "aktualisiert", "zuletzt aktualisiert", "geändert", "zuletzt geändert", "mis à jour", "mise à jour", "modifié",
         "actualizado", "actualizada", "atualizado", "aggiornato", "aggiornata", "bijgewerkt", "laatst bijgewerkt",
         "zaktualizowano", "aktualizacja", "обновлено", "изменено", "更新",
