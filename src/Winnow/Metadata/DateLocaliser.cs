@@ -7,7 +7,7 @@ namespace Winnow.Metadata;
 /// Evidence, in order: (1) another source stating the same instant with a non-zero offset
 /// (meta date "… 00:04:00 +0200" beside JSON-LD "…T22:04:00Z"); (2) the visible date line's wall
 /// time, whose difference from the UTC time is the offset ("November 8, 2023 at 11:30 p.m." vs
-/// "2023-11-09T05:30:59Z" → −06:00); (3) a visible date without time one day off the UTC day, which
+/// "2023-11-09T05:30:59Z" → −06:00); (3) a visible &lt;time&gt; without time one day off the UTC day, which
 /// some zone explains (the visible day is taken, without time). No evidence: the instant is kept as stated.
 /// </summary>
 internal static class DateLocaliser
@@ -35,7 +35,9 @@ internal static class DateLocaliser
         }
         foreach (var w in visible)
         {
-            if (w.HasTime || w.Value is not { } wv) continue;
+            // only a <time>'s day: a classed date line above the headline may be the site header's
+            // "today" (infobae: "Miércoles 4 de Mayo" over a story of 3 May 20:51 UTC)
+            if (w.HasTime || w.Value is not { } wv || !w.Source.StartsWith(VisibleDates.SourcePrefix + "time", StringComparison.Ordinal)) continue;
             var day = wv.Date;
             if (day == v.UtcDateTime.Date) return stated;
             var early = (v.UtcDateTime + MinOffset).Date;
