@@ -103,6 +103,12 @@ internal static class JsonLdReader
                 foreach (var o in objects)
                     if (AnyType(o.Types, ArticleTypes)) { article = o; break; }
 
+            // a nested article (a related story in an ItemList) is not the page: the page's own date comes first
+            if (article is { } nested && IsSubordinate(nested) && page is { } pg && Str(pg.El, "datePublished") is { } pageDate)
+            {
+                data.DatePublished = pageDate;
+                data.DatePublishedKey = "json-ld:datePublished";
+            }
             foreach (var src in new[] { article, page })
             {
                 if (src is not { } o) continue;
