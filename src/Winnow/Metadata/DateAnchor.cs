@@ -38,14 +38,24 @@ internal static class DateAnchor
     /// <summary>
     /// Whether a candidate lies in an excluded region that does not also hold the headline: when a
     /// layout class ("right-sidebar" on the content wrapper) marks the headline itself excluded,
-    /// only the regions between the candidate and the headline's ancestors count.
+    /// only the regions between the candidate and the headline's ancestors count. A "sidebar"
+    /// inside the article or main element that holds the headline is the article's own details
+    /// box (falstaff, arteradio: the date sits there), not the site's sidebar.
     /// </summary>
     public static bool IsExcluded(Hit candidate, Hit? anchor)
     {
         if ((candidate.Ctx & Ctx.Excluded) == 0) return false;
-        if (anchor is not { } a || (a.Ctx & Ctx.Excluded) == 0) return true;
+        if (anchor is not { } a) return true;
+        if ((a.Ctx & Ctx.Excluded) == 0 && ((candidate.Ctx & Ctx.Article) == 0 || (a.Ctx & Ctx.Article) == 0)) return true;
         for (IElement? p = candidate.Element; p is not null && !p.Contains(a.Element); p = p.ParentElement)
-            if (PageScan.OpensExcludedRegion(p)) return true;
+            if (PageScan.OpensExcludedRegion(p) && !IsArticleSidebar(p, a.Element)) return true;
         return false;
+    }
+
+    static bool IsArticleSidebar(IElement region, IElement headline)
+    {
+        if (!(region.ClassName ?? "").Contains("sidebar", StringComparison.OrdinalIgnoreCase)) return false;
+        var container = region.ParentElement?.Closest("article, main");
+        return container is not null && container.Contains(headline);
     }
 }
