@@ -78,8 +78,16 @@ internal static class DateWords
         "zaktualizowano", "aktualizacja", "обновлено", "изменено", "更新",
     ];
 
+    // Labels of dates that are about someone, not the page: a forum's "Registriert: 18.09.2008"
+    // beside the post (foren.myoos), "Mitglied seit", birthdays.
+    static readonly string[] OtherLabels =
+    [
+        "registered", "joined", "member since", "born", "registriert", "mitglied seit", "dabei seit", "geboren",
+        "inscrit", "inscrit le", "membre depuis", "registrado", "miembro desde", "iscritto", "lid sinds", "dołączył", "зарегистрирован",
+    ];
+
     /// <summary>What a date line's label says.</summary>
-    public enum Label : byte { None, Published, Modified }
+    public enum Label : byte { None, Published, Modified, Other }
 
     /// <summary>
     /// The label a short text starts with (after punctuation and a leading "am"/"on"/"le"):
@@ -88,6 +96,7 @@ internal static class DateWords
     public static Label LabelOf(string text)
     {
         var f = MetaText.Fold(text.TrimStart(' ', '|', '·', '-', '–', '(', '[', '•'));
+        foreach (var w in OtherLabels) if (StartsWord(f, MetaText.Fold(w))) return Label.Other;
         foreach (var w in ModifiedLabels) if (StartsWord(f, MetaText.Fold(w))) return Label.Modified;
         foreach (var w in PublishedLabels) if (StartsWord(f, MetaText.Fold(w))) return Label.Published;
         return Label.None;

@@ -49,6 +49,7 @@ internal sealed class VisibleDates
     {
         var best = readings.Find(r => r.Value is not null);
         if (best is null) return;
+        if (label == DateWords.Label.Other) return;
         if (label == DateWords.Label.Modified) { Modified ??= best; return; }
         if (Published is not null) return;
         Published = best;
@@ -67,6 +68,7 @@ internal sealed class VisibleDates
             var cls = el.GetAttribute("class") ?? "";
             bool marked = label == DateWords.Label.Published || el.HasAttribute("pubdate") || PageScan.HasToken(el.GetAttribute("itemprop"), "datePublished")
                           || cls.Contains("publish", StringComparison.OrdinalIgnoreCase) || cls.Contains("entry-date", StringComparison.OrdinalIgnoreCase);
+            if (label == DateWords.Label.Other) continue;
             if (label == DateWords.Label.Modified)
             {
                 if (Near(t, anchor)) Take(label, Readings(el, SourcePrefix + "time"));
@@ -118,9 +120,11 @@ internal sealed class VisibleDates
             {
                 if (kids[k] is not IText tx) continue;
                 var data = tx.Data;
-                if (data.Length > 4 * MaxDateTextChars) continue;
-                var clean = MetaText.Clean(data);
+                var clean = data.Length > 4 * MaxDateTextChars ? null : MetaText.Clean(data);
+                // a press dateline opening the text: "29.11.2022 – Mehrfach …", "Berlin, 27.1.2022 - Bei …"
+                if ((clean is null || clean.Length > MaxDateTextChars) && Dateline(data) is { } line) clean = line;
                 if (clean is null || clean.Length > MaxDateTextChars || !clean.Any(char.IsDigit)) continue;
+                if (DateWords.LabelOf(clean) == DateWords.Label.Other || LabelBefore(kids[k]) == DateWords.Label.Other) continue;
                 if (DateParsing.Parse(clean, SourcePrefix + "text") is not { Value: not null } d) continue;
                 var label = DateWords.LabelOf(clean);
                 if (label == DateWords.Label.None && k > 0) label = LabelBefore(kids[k]);
@@ -133,6 +137,25 @@ internal sealed class VisibleDates
                 if (Text is not null && Modified is not null) return;
             }
         }
+    }
+
+    // A dateline is a place and a date before the dash: "Berlin, 29.11.2022 –" fits in 40 characters.
+    const int MaxDatelineChars = 40;
+
+    /// <summary>The "place, date" before the first dash of a text that opens with one, else null.</summary>
+    static string? Dateline(string data)
+    {
+        var head = data.AsSpan().TrimStart();
+        if (head.Length > MaxDatelineChars + 2) head = head[..(MaxDatelineChars + 2)];
+        int dash = head.IndexOfAny('–', '—', '-');
+        // the dash stands apart ("2022 – Text"), unlike the dashes inside "2022-11-29"
+        while (dash > 0 && !(dash + 1 < head.Length && char.IsWhiteSpace(head[dash + 1]) && char.IsWhiteSpace(head[dash - 1])))
+        {
+            int next = head[(dash + 1)..].IndexOfAny('–', '—', '-');
+            dash = next < 0 ? -1 : dash + 1 + next;
+        }
+        if (dash <= 0) return null;
+        return MetaText.Clean(head[..dash].ToString());
     }
 
     /// <summary>Readings of a &lt;time&gt;: its datetime attribute, then its text (or aria-label).</summary>
