@@ -47,15 +47,20 @@ internal static class DateAnchor
         if ((candidate.Ctx & Ctx.Excluded) == 0) return false;
         if (anchor is not { } a) return true;
         if ((a.Ctx & Ctx.Excluded) == 0 && ((candidate.Ctx & Ctx.Article) == 0 || (a.Ctx & Ctx.Article) == 0)) return true;
-        for (IElement? p = candidate.Element; p is not null && !p.Contains(a.Element); p = p.ParentElement)
-            if (PageScan.OpensExcludedRegion(p) && !IsArticleSidebar(p, a.Element)) return true;
+        // the headline's ancestors: the walk up from the candidate stops at the first shared one
+        // (a set of ~20 elements: cheaper than Contains, which searches the subtree)
+        var shared = new HashSet<IElement>();
+        for (var q = a.Element; q is not null; q = q.ParentElement) shared.Add(q);
+        for (IElement? p = candidate.Element; p is not null && !shared.Contains(p); p = p.ParentElement)
+            if (PageScan.OpensExcludedRegion(p) && !IsArticleSidebar(p, shared)) return true;
         return false;
     }
 
-    static bool IsArticleSidebar(IElement region, IElement headline)
+    static bool IsArticleSidebar(IElement region, HashSet<IElement> headlineAncestors)
     {
         if (!(region.ClassName ?? "").Contains("sidebar", StringComparison.OrdinalIgnoreCase)) return false;
-        var container = region.ParentElement?.Closest("article, main");
-        return container is not null && container.Contains(headline);
+        for (var p = region.ParentElement; p is not null; p = p.ParentElement)
+            if (p.LocalName is "article" or "main") return headlineAncestors.Contains(p);
+        return false;
     }
 }

@@ -58,7 +58,12 @@ internal static class DateChooser
         PageDate? published;
         if (stated is not null) published = DateLocaliser.Localise(stated, statedAll, visible.PublishedReadings);
         else if (visible.Published is not null) published = DateLocaliser.Localise(visible.PublishedReadings);
-        else published = DateParsing.FromUrl(url) ?? visible.Text ?? partial;
+        else if (DateParsing.FromUrl(url) is { } fromUrl) published = fromUrl;
+        else
+        {
+            visible.ReadTexts(scan, anchor);
+            published = visible.Text ?? partial;
+        }
 
         // ---- modified: JSON-LD, meta, then a visible "Updated …" line
         PageDate? modified = null;

@@ -33,12 +33,12 @@ internal sealed class VisibleDates
     const int MaxDateTextChars = 60;
     const int TextBefore = 20;
 
+    /// <summary>Reads the &lt;time&gt; elements and date lines; the short texts only on demand (<see cref="ReadTexts"/>): they cost a parse per text node.</summary>
     public static VisibleDates Read(PageScan scan, Hit? anchor)
     {
         var v = new VisibleDates();
         v.ReadTimes(scan, anchor);
         v.ReadDateLines(scan, anchor);
-        if (v.Published is null || v.Modified is null) v.ReadTexts(scan, anchor);
         return v;
     }
 
@@ -105,14 +105,13 @@ internal sealed class VisibleDates
         }
     }
 
-    /// <summary>The first short text node near the headline that is a full date.</summary>
-    void ReadTexts(PageScan scan, Hit? anchor)
+    /// <summary>The first short text node near the headline that is a full date (into <see cref="Text"/>), and a labelled modified one.</summary>
+    public void ReadTexts(PageScan scan, Hit? anchor)
     {
         if (anchor is not { } h) return;
         int from = Math.Max(0, h.Order - TextBefore), to = Math.Min(scan.Elements.Count - 1, h.Order + WindowAfter);
         for (int i = from; i <= to; i++)
         {
-            if (DateAnchor.IsExcluded(new Hit(scan.Elements[i], i, scan.Contexts[i]), anchor)) continue;
             var el = scan.Elements[i];
             if (el.LocalName is "script" or "style" or "a" or "option") continue;
             var kids = el.ChildNodes;
@@ -126,6 +125,8 @@ internal sealed class VisibleDates
                 if (clean is null || clean.Length > MaxDateTextChars || !clean.Any(char.IsDigit)) continue;
                 if (DateWords.LabelOf(clean) == DateWords.Label.Other || LabelBefore(kids[k]) == DateWords.Label.Other) continue;
                 if (DateParsing.Parse(clean, SourcePrefix + "text") is not { Value: not null } d) continue;
+                // exclusion is checked on dates only: it walks the ancestors
+                if (DateAnchor.IsExcluded(new Hit(el, i, scan.Contexts[i]), anchor)) break;
                 var label = DateWords.LabelOf(clean);
                 if (label == DateWords.Label.None && k > 0) label = LabelBefore(kids[k]);
                 if (label == DateWords.Label.Modified) Modified ??= d;
