@@ -202,4 +202,26 @@ public class DateChooserTests
             "<header><h1>Mein Blog</h1></header><p>Blogroll</p><div class=\"posts\"><h2 class=\"date-header\">Dienstag, 28. April 2020</h2><h3 class=\"post-title\">Tach auch!</h3><p>Text.</p></div>"));
         Assert.Equal("2020-04-28", m.Published?.Iso);
     }
+
+    [Fact]
+    public void PressDatelineOpeningTheTextIsTheDate()
+    {
+        var m = Read(Page("<title>Story</title>", "<h1>Story</h1><p>Von Claudia L.</p><p>Berlin, 27.1.2022 - Bei der Erinnerung an die Verfolgten des NS-Regimes in Deutschland stehen …</p>"));
+        Assert.Equal("2022-01-27", m.Published?.Iso);
+    }
+
+    [Fact]
+    public void DateInsideASentenceIsNotTheDate()
+    {
+        var m = Read(Page("<title>Story</title>", "<h1>Story</h1><p>Am 27.1.2022 wurde in Berlin der Opfer gedacht, und viele kamen zu der Feier.</p>"));
+        Assert.Null(m.Published);
+    }
+
+    [Fact]
+    public void RegistrationDateOfAForumUserIsNotThePostDate()
+    {
+        var m = Read(Page("<title>Was ist Freie Software</title>",
+            "<div class=\"post\"><dl class=\"postprofile\"><dd><strong>Registriert:</strong> 18.09.2008, 05:56</dd></dl><h3>Was ist Freie Software</h3><p class=\"author\"><span>von r23 »</span>21.01.2009, 05:42</p><div>Text.</div></div>"));
+        Assert.Equal("2009-01-21T05:42:00+00:00", m.Published?.Iso);
+    }
 }

@@ -8,11 +8,11 @@ namespace Winnow.Tests.Metadata;
 /// </summary>
 public class DateCorpusTests(ITestOutputHelper output)
 {
-    // Floors: the rates measured when the date reader was reworked (trafilatura 340/397 = 85.6%,
-    // readability 33/33, comments 27/27), less a margin of about one point (3–4 pages on
-    // trafilatura; one page on the two small sets) so an unrelated change of one page does not fail it.
+    // Floors: the rates measured when the date reader was reworked (trafilatura 345/397 = 86.9%,
+    // readability 33/33, comments 27/27), less a margin (5 pages on trafilatura: 0.855 = 340/397;
+    // one page on the two small sets) so a change elsewhere that moves the headline of a page or two does not fail it.
     [Theory]
-    [InlineData("trafilatura", 0.845)]
+    [InlineData("trafilatura", 0.855)]
     [InlineData("readability", 0.96)]
     [InlineData("comments", 0.96)]
     public void DateRateReachesItsMeasuredFigure(string dataset, double floor)
