@@ -56,7 +56,12 @@ internal static class DateChooser
         var stated = statedAll.Count > 0 ? statedAll[0] : null;
 
         PageDate? published;
-        if (stated is not null) published = DateLocaliser.Localise(stated, statedAll, visible.PublishedReadings);
+        if (stated is not null)
+        {
+            // a UTC instant with nothing visible to place it: the short texts near the headline may show its wall time
+            if (stated is { HasTime: true, Value.Offset.Ticks: 0 } && visible.PublishedReadings.Count == 0) visible.ReadTexts(scan, anchor);
+            published = DateLocaliser.Localise(stated, statedAll, visible.PublishedReadings);
+        }
         else if (visible.Published is not null) published = DateLocaliser.Localise(visible.PublishedReadings);
         else if (DateParsing.FromUrl(url) is { } fromUrl) published = fromUrl;
         else

@@ -27,11 +27,14 @@ internal static class DateLocaliser
         foreach (var w in visible)
         {
             if (!w.HasTime || w.Value is not { } wv || DateParsing.Scan(w.Raw).HasZone) continue;
-            var diff = wv.DateTime - v.UtcDateTime;
-            // offsets are whole quarter hours; a visible time is written to the minute
-            var offset = TimeSpan.FromMinutes(Math.Round(diff.TotalMinutes / 15) * 15);
-            if ((diff - offset).Duration() <= SameInstant && offset >= MinOffset && offset <= MaxOffset && offset != TimeSpan.Zero)
-                return stated with { Value = v.ToOffset(offset) };
+            foreach (var wall in Readings(w.Raw, wv))
+            {
+                var diff = wall.DateTime - v.UtcDateTime;
+                // offsets are whole quarter hours; a visible time is written to the minute
+                var offset = TimeSpan.FromMinutes(Math.Round(diff.TotalMinutes / 15) * 15);
+                if ((diff - offset).Duration() <= SameInstant && offset >= MinOffset && offset <= MaxOffset && offset != TimeSpan.Zero)
+                    return stated with { Value = v.ToOffset(offset) };
+            }
         }
         foreach (var w in visible)
         {
@@ -46,6 +49,18 @@ internal static class DateLocaliser
             return stated;
         }
         return stated;
+    }
+
+    /// <summary>
+    /// The wall time as parsed, and for a slashed numeric date whose day and month could swap
+    /// ("3/5/2022 22:41" is read month-first) the day-first reading too: the stated instant tells
+    /// which one the page meant (eldeber: 3 May 22:41 at −04:00 = 4 May 02:41 UTC).
+    /// </summary>
+    static IEnumerable<DateTimeOffset> Readings(string raw, DateTimeOffset wall)
+    {
+        yield return wall;
+        if (wall.Day <= 12 && wall.Day != wall.Month && raw.Contains('/') && !raw.Any(char.IsLetter))
+            yield return new DateTimeOffset(wall.Year, wall.Day, wall.Month, wall.Hour, wall.Minute, wall.Second, wall.Offset);
     }
 
     /// <summary>A visible date on its own: its datetime attribute in UTC is put into the zone its text's wall time shows.</summary>

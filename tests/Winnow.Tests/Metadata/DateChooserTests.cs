@@ -163,6 +163,15 @@ public class DateChooserTests
     }
 
     [Fact]
+    public void SlashedDayFirstWallTimeIsReadTheWayTheInstantConfirms()
+    {
+        // "3/5/2022 22:41" parses month-first (5 March); day-first it is 3 May 22:41 = 4 May 02:41 UTC at −04:00
+        var m = Read(Page(Ld("""{"@type":"Article","headline":"Story","datePublished":"Wed, 04 May 2022 02:41:00 GMT"}"""),
+            "<article><h1>Story</h1><h6><a href=\"/a\"><strong>Autor</strong></a><span>3/5/2022 22:41</span></h6><p>Text.</p></article>"));
+        Assert.Equal("2022-05-03T22:41:00-04:00", m.Published?.Iso);
+    }
+
+    [Fact]
     public void StatedOffsetIsNeverChanged()
     {
         var m = Read(Page(Ld("""{"@type":"Article","headline":"Story","datePublished":"2022-02-03T20:17:12+01:00"}"""),
