@@ -51,7 +51,7 @@ internal static class DateChooser
         {
             if (DateAnchor.IsExcluded(e, anchor)) continue;
             var raw = e.Element.GetAttribute("datetime") ?? e.Element.GetAttribute("content") ?? MetaText.TextOf(e.Element, 120);
-            Add(DateParsing.Parse(raw, "itemprop:datePublished"));
+            Add(DateParsing.Parse(raw, e.Element.HasAttribute("itemprop") ? "itemprop:datePublished" : "rdfa:" + e.Element.GetAttribute("property")));
         }
         var stated = statedAll.Count > 0 ? statedAll[0] : null;
 

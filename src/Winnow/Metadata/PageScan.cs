@@ -127,7 +127,7 @@ internal sealed class PageScan
         }
 
         // one pass over the attributes instead of five lookups (this runs on every element)
-        string? itemprop = null, itemtype = null, rel = null, cls = null, id = null;
+        string? itemprop = null, itemtype = null, rel = null, cls = null, id = null, property = null;
         var attrs = el.Attributes;
         for (int k = 0; k < attrs.Length; k++)
         {
@@ -140,8 +140,12 @@ internal sealed class PageScan
                 case "itemprop": itemprop = at.Value; break;
                 case "itemtype": itemtype = at.Value; break;
                 case "rel": rel = at.Value; break;
+                case "property": property = at.Value; break;
             }
         }
+        // RDFa on a visible element: <span property="schema:datePublished" content="…">, property="dc:date"
+        if (property is not null && name != "meta" && ItempropDates.Count < MaxDated && IsRdfaPublished(property))
+            ItempropDates.Add(new Hit(el, order, ctx));
         if (itemprop is not null && name != "meta")
         {
             if (HasToken(itemprop, "articleBody")) own |= Ctx.Article;
@@ -356,6 +360,18 @@ internal sealed class PageScan
             if (t.Length == m.Length) return true;
             var next = t[m.Length];
             if (next is ':' || char.IsWhiteSpace(next)) return true;
+        }
+        return false;
+    }
+
+    static bool IsRdfaPublished(string property)
+    {
+        foreach (var p in property.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            int colon = p.LastIndexOfAny([':', '/', '#']);
+            var local = colon >= 0 ? p[(colon + 1)..] : p;
+            if (local.Equals("datePublished", StringComparison.OrdinalIgnoreCase)) return true;
+            if (p.Equals("dc:date", StringComparison.OrdinalIgnoreCase) || p.Equals("dcterms:issued", StringComparison.OrdinalIgnoreCase) || p.Equals("dcterms:created", StringComparison.OrdinalIgnoreCase)) return true;
         }
         return false;
     }

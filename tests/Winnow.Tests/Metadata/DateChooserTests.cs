@@ -129,6 +129,17 @@ public class DateChooserTests
         Assert.Equal(iso, Read(Page(Ld(json))).Published?.Iso);
     }
 
+    [Theory]
+    [InlineData("<span itemprop=\"datePublished\" content=\"2021-03-04\">4. März</span>", "itemprop:datePublished")]
+    [InlineData("<span property=\"schema:datePublished\" content=\"2021-03-04\">4. März</span>", "rdfa:schema:datePublished")]
+    [InlineData("<span property=\"dc:date\">2021-03-04</span>", "rdfa:dc:date")]
+    public void MicrodataAndRdfaDates(string element, string source)
+    {
+        var m = Read(Page("<title>Story</title>", "<article><h1>Story</h1>" + element + "<p>Text.</p></article>"));
+        Assert.Equal("2021-03-04", m.Published?.Iso);
+        Assert.Equal(source, m.Published?.Source);
+    }
+
     [Fact]
     public void JsonLdDateOfARelatedArticleIsNotTheDate()
     {
