@@ -19,7 +19,8 @@ namespace Winnow.Metadata;
 /// an Organization author only when no person is named anywhere; a one-word meta author that is the site's name is dropped.</item>
 /// <item><b>published</b>: stated first — JSON-LD datePublished (dateCreated; a nested related article's date never beats
 /// the page's) &gt; article:published_time &gt; other meta (og:published_time, pubdate, publishdate, date, dc.date, dcterms,
-/// parsely-pub-date, sailthru.date, citation_publication_date, itemprop datePublished) &gt; itemprop=datePublished elements;
+/// parsely-pub-date, sailthru.date, citation_publication_date, itemprop datePublished) &gt; itemprop=datePublished and RDFa
+/// property=datePublished / dc:date elements;
 /// then visible near the headline (the h1, or the h1–h4 that is the chosen title) — a &lt;time&gt; marked published (pubdate,
 /// itemprop, class, a "Published"/"Veröffentlicht" label) &gt; the first &lt;time&gt; &gt; a date line (class date/published/posted);
 /// then the URL (/YYYY/MM/DD/, validated) &gt; a short text near the headline that is a date &gt; a partial date (Raw only, no Value).
