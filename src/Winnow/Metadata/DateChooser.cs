@@ -2,7 +2,14 @@ using AngleSharp.Dom;
 
 namespace Winnow.Metadata;
 
-/// <summary>Chooses the published and modified dates (the order is documented on <see cref="MetadataReader"/>).</summary>
+/// <summary>
+/// Chooses the published and modified dates (the chains are documented on <see cref="MetadataReader"/>).
+/// Stated dates (JSON-LD, meta, microdata) come first; the visible date line near the headline
+/// fills in when nothing is stated and settles the page's own calendar day when the stated
+/// date is a UTC instant (<see cref="DateLocaliser"/>); the URL is the last resort and never
+/// overrides a stated or visible date. A visible date labelled "Updated" / "Aktualisiert" /
+/// "Stand" is a modified date and never taken as the published one.
+/// </summary>
 internal static class DateChooser
 {
     static readonly string[] PublishedMetaKeys =
@@ -12,7 +19,7 @@ internal static class DateChooser
         "date", "dc.date", "dc.date.issued", "dc.date.created", "dcterms.date", "dcterms.issued", "dcterms.created", "dc.created",
         "parsely-pub-date", "sailthru.date", "citation_publication_date", "citation_date", "citation_online_date", "article.published",
         "originalpublicationdate", "rnews:datepublished", "bt:pubdate", "displaydate", "date.available", "release_date", "created",
-        "itemprop:datecreated",
+        "itemprop:datecreated", "pub_date",
     ];
 
     static readonly string[] ModifiedMetaKeys =
@@ -21,115 +28,56 @@ internal static class DateChooser
         "dc.date.modified", "dcterms.modified", "last-modified", "lastmod", "revised", "article.updated", "parsely-updated",
     ];
 
-    public static PageDate? ChoosePublished(MetaTags meta, JsonLdData ld, PageScan scan, Hit? h1, Uri? url)
+    /// <summary>Published and modified dates of the page; <paramref name="title"/> (the chosen headline) locates the headline when the h1 is not it.</summary>
+    public static (PageDate? Published, PageDate? Modified) Choose(MetaTags meta, JsonLdData ld, PageScan scan, Hit? h1, string? title, Uri? url)
     {
-        PageDate? partial = null;
-        PageDate? Take(PageDate? d)
-        {
-            if (d is null) return null;
-            if (d.Value is not null) return d;
-            partial ??= d;
-            return null;
-        }
+        var anchor = DateAnchor.Find(scan, h1, title);
+        var visible = VisibleDates.Read(scan, anchor);
 
-        if (Take(DateParsing.Parse(ld.DatePublished, ld.DatePublishedKey ?? "json-ld:datePublished")) is { } a) return a;
+        // ---- stated: JSON-LD, then meta in priority order, then itemprop=datePublished elements
+        PageDate? partial = null;
+        var statedAll = new List<PageDate>();
+        void Add(PageDate? d)
+        {
+            if (d is null) return;
+            if (d.Value is null) partial ??= d;
+            else statedAll.Add(d);
+        }
+        Add(DateParsing.Parse(ld.DatePublished, ld.DatePublishedKey ?? "json-ld:datePublished"));
         foreach (var key in PublishedMetaKeys)
             foreach (var v in meta.All(key))
-                if (Take(DateParsing.Parse(v, "meta:" + key)) is { } m) return m;
-
+                Add(DateParsing.Parse(v, "meta:" + key));
         foreach (var e in scan.ItempropDates)
         {
-            if ((e.Ctx & Ctx.Excluded) != 0) continue;
+            if (DateAnchor.IsExcluded(e, anchor)) continue;
             var raw = e.Element.GetAttribute("datetime") ?? e.Element.GetAttribute("content") ?? MetaText.TextOf(e.Element, 120);
-            if (Take(DateParsing.Parse(raw, "itemprop:datePublished")) is { } d) return d;
+            Add(DateParsing.Parse(raw, e.Element.HasAttribute("itemprop") ? "itemprop:datePublished" : "rdfa:" + e.Element.GetAttribute("property")));
         }
+        var stated = statedAll.Count > 0 ? statedAll[0] : null;
 
-        if (TimeElement(scan, h1) is { } t) return t;
-        if (DateLine(scan, h1) is { } line) return line;
-        if (DateParsing.FromUrl(url) is { } u) return u;
-        if (TextNearHeadline(scan, h1) is { } text) return text;
-        return partial;
-    }
-
-    /// <summary>The article's &lt;time&gt;: one marked pubdate / published first, else the first one in the article or after the headline.</summary>
-    static PageDate? TimeElement(PageScan scan, Hit? h1)
-    {
-        Hit? first = null;
-        foreach (var t in scan.Times)
+        PageDate? published;
+        if (stated is not null)
         {
-            if ((t.Ctx & Ctx.Excluded) != 0) continue;
-            var el = t.Element;
-            bool marked = el.HasAttribute("pubdate") || PageScan.HasToken(el.GetAttribute("itemprop"), "datePublished")
-                          || (el.GetAttribute("class") ?? "").Contains("publish", StringComparison.OrdinalIgnoreCase)
-                          || (el.GetAttribute("class") ?? "").Contains("entry-date", StringComparison.OrdinalIgnoreCase);
-            if (marked && Parse(el, "time:pubdate") is { Value: not null } d) return d;
-            bool near = h1 is { } h ? t.Order >= h.Order - VisibleBylineWindowBefore && t.Order <= h.Order + DateWindowAfter : (t.Ctx & Ctx.Article) != 0;
-            if (first is null && near) first = t;
+            // a UTC instant with nothing visible to place it: the short texts near the headline may show its wall time
+            if (stated is { HasTime: true, Value.Offset.Ticks: 0 } && visible.PublishedReadings.Count == 0) visible.ReadTexts(scan, anchor);
+            published = DateLocaliser.Localise(stated, statedAll, visible.PublishedReadings);
         }
-        if (first is { } f && Parse(f.Element, "time") is { Value: not null } ok) return ok;
-        return null;
-
-        static PageDate? Parse(IElement el, string src) =>
-            DateParsing.Parse(el.GetAttribute("datetime"), src) is { Value: not null } d ? d : DateParsing.Parse(MetaText.TextOf(el, 120), src);
-    }
-
-    // The date line sits with the byline: the same window as VisibleByline (40 elements before
-    // the h1: kicker/date above the headline; 150 after: below the dek and lead figure).
-    const int VisibleBylineWindowBefore = 40;
-    const int DateWindowAfter = 150;
-    // A date line ("Published July 6, 2022 at 10:42 am | Updated …") is short; longer text is a teaser or paragraph.
-    const int MaxDateLineChars = 120;
-
-    /// <summary>A short element classed date/published/posted near the headline whose text is a date.</summary>
-    static PageDate? DateLine(PageScan scan, Hit? h1)
-    {
-        if (h1 is not { } h) return null;
-        foreach (var d in scan.DateClassed)
+        else if (visible.Published is not null) published = DateLocaliser.Localise(visible.PublishedReadings);
+        else if (DateParsing.FromUrl(url) is { } fromUrl) published = fromUrl;
+        else
         {
-            if ((d.Ctx & Ctx.Excluded) != 0) continue;
-            if (d.Order < h.Order - VisibleBylineWindowBefore || d.Order > h.Order + DateWindowAfter) continue;
-            var text = MetaText.TextOf(d.Element, MaxDateLineChars + 1);
-            if (text.Length > MaxDateLineChars) continue;
-            if (DateParsing.Parse(text, "date-line") is { Value: not null } v) return v;
+            visible.ReadTexts(scan, anchor);
+            published = visible.Text ?? partial;
         }
-        return null;
-    }
 
-    // A date written as a short text of its own ("Datum: 26. Januar 2022", "Mi, 02.02.2022 - 10:31")
-    // near the headline; within a paragraph a date is an event, not the publication. 60 characters
-    // holds a label, a date and a time; 20 elements before the h1 cover a date line above it.
-    const int MaxDateTextChars = 60;
-    const int TextBefore = 20;
+        // ---- modified: JSON-LD, meta, then a visible "Updated …" line
+        PageDate? modified = null;
+        if (DateParsing.Parse(ld.DateModified, "json-ld:dateModified") is { Value: not null } a) modified = a;
+        else
+            foreach (var key in ModifiedMetaKeys)
+                if (DateParsing.Parse(meta.Get(key), "meta:" + key) is { Value: not null } m) { modified = m; break; }
+        modified ??= visible.Modified;
 
-    /// <summary>The first short text node near the headline that is a full date (last resort before nothing).</summary>
-    static PageDate? TextNearHeadline(PageScan scan, Hit? h1)
-    {
-        if (h1 is not { } h) return null;
-        int from = Math.Max(0, h.Order - TextBefore), to = Math.Min(scan.Elements.Count - 1, h.Order + DateWindowAfter);
-        for (int i = from; i <= to; i++)
-        {
-            if ((scan.Contexts[i] & Ctx.Excluded) != 0) continue;
-            var el = scan.Elements[i];
-            if (el.LocalName is "script" or "style" or "a" or "option") continue;
-            var kids = el.ChildNodes;
-            for (int k = 0; k < kids.Length; k++)
-            {
-                if (kids[k] is not IText tx) continue;
-                var data = tx.Data;
-                if (data.Length > 4 * MaxDateTextChars) continue;
-                var clean = MetaText.Clean(data);
-                if (clean is null || clean.Length > MaxDateTextChars || !clean.Any(char.IsDigit)) continue;
-                if (DateParsing.Parse(clean, "text") is { Value: not null } d) return d;
-            }
-        }
-        return null;
-    }
-
-    public static PageDate? ChooseModified(MetaTags meta, JsonLdData ld)
-    {
-        if (DateParsing.Parse(ld.DateModified, "json-ld:dateModified") is { Value: not null } a) return a;
-        foreach (var key in ModifiedMetaKeys)
-            if (DateParsing.Parse(meta.Get(key), "meta:" + key) is { Value: not null } m) return m;
-        return null;
+        return (published, modified);
     }
 }

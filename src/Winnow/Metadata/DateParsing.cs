@@ -21,7 +21,11 @@ internal static class DateParsing
     const int MaxScan = 400;
 
     /// <summary>The outcome of a parse.</summary>
-    internal readonly record struct Result(DateTimeOffset? Value, bool HasTime, bool Partial);
+    /// <param name="Value">The date (and time), or null.</param>
+    /// <param name="HasTime">Whether a time of day was written.</param>
+    /// <param name="Partial">Whether only a month and year (or "YYYY-MM") was found.</param>
+    /// <param name="HasZone">Whether a time zone was written (Z, +02:00, GMT, CET …); without one the offset is +00:00 by default, not by statement.</param>
+    internal readonly record struct Result(DateTimeOffset? Value, bool HasTime, bool Partial, bool HasZone = false);
 
     /// <summary>
     /// Parses <paramref name="raw"/> into a <see cref="PageDate"/>: with a value when a full,
@@ -42,35 +46,56 @@ internal static class DateParsing
     public static bool IsPlausible(DateTimeOffset d) =>
         d.Year >= MinYear && d <= DateTimeOffset.UtcNow.AddDays(1);
 
-    /// <summary>A date in the URL's path: /YYYY/MM/DD/ segments or a segment starting YYYY-MM-DD; validated.</summary>
+    /// <summary>
+    /// A date in the URL's path, validated (the day must exist and be plausible): /YYYY/MM/DD/,
+    /// /YYYY-MM/DD/, a segment starting YYYY-MM-DD, YYYYMMDD or DD-MM-YYYY followed by a separator
+    /// ("/20220127-gedenkstunde", "/23-01-2022-slug"). A path with only /YYYY/MM/ gives nothing:
+    /// a day is never invented.
+    /// </summary>
     public static PageDate? FromUrl(Uri? url)
     {
         if (url is null) return null;
         var segs = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
         for (int i = 0; i < segs.Length; i++)
         {
-            if (segs[i].Length == 4 && AllDigits(segs[i]) && i + 2 < segs.Length
-                && segs[i + 1].Length is 1 or 2 && AllDigits(segs[i + 1])
-                && segs[i + 2].Length >= 1 && LeadingDigits(segs[i + 2]) is 1 or 2)
-            {
-                int y = int.Parse(segs[i], CultureInfo.InvariantCulture), m = int.Parse(segs[i + 1], CultureInfo.InvariantCulture);
-                var dayText = segs[i + 2][..LeadingDigits(segs[i + 2])];
-                // "/2022/07/06/" or "/2022/07/06-slug": the day segment must end after its digits or continue with a separator.
-                if (segs[i + 2].Length > dayText.Length && char.IsLetterOrDigit(segs[i + 2][dayText.Length])) continue;
-                int d = int.Parse(dayText, CultureInfo.InvariantCulture);
-                if (TryMake(y, m, d, 0, 0, 0, TimeSpan.Zero, out var v))
-                    return new PageDate($"{segs[i]}/{segs[i + 1]}/{dayText}", v, false, "url");
-                return null; // a YYYY/MM/DD path with an impossible day (2021/02/30): not a date
-            }
             var s = segs[i];
-            if (s.Length >= 10 && AllDigits(s.AsSpan(0, 4)) && s[4] == '-' && AllDigits(s.AsSpan(5, 2)) && s[7] == '-' && AllDigits(s.AsSpan(8, 2))
-                && (s.Length == 10 || !char.IsDigit(s[10])))
+            // /YYYY/MM/DD[-slug] and /YYYY-MM/DD[-slug]
+            int y = -1, m = -1;
+            if (s.Length == 4 && AllDigits(s) && i + 2 < segs.Length && segs[i + 1].Length is 1 or 2 && AllDigits(segs[i + 1]))
             {
-                int y = int.Parse(s.AsSpan(0, 4), CultureInfo.InvariantCulture), m = int.Parse(s.AsSpan(5, 2), CultureInfo.InvariantCulture), d = int.Parse(s.AsSpan(8, 2), CultureInfo.InvariantCulture);
-                if (TryMake(y, m, d, 0, 0, 0, TimeSpan.Zero, out var v)) return new PageDate(s[..10], v, false, "url");
+                y = Int(s); m = Int(segs[i + 1]);
+                i++;
             }
+            else if (s.Length == 7 && AllDigits(s.AsSpan(0, 4)) && s[4] == '-' && AllDigits(s.AsSpan(5, 2)) && i + 1 < segs.Length)
+            {
+                y = Int(s.AsSpan(0, 4)); m = Int(s.AsSpan(5, 2));
+            }
+            if (y > 0)
+            {
+                var day = segs[i + 1];
+                int n = LeadingDigits(day);
+                // the day segment must end after its digits or continue with a separator: "/06/", "/06-slug", not "/0612345"
+                if (n is 1 or 2 && (day.Length == n || !char.IsLetterOrDigit(day[n])))
+                    return Make(y, m, Int(day.AsSpan(0, n)), $"{y:D4}/{m:D2}/{day[..n]}");
+                continue;
+            }
+            bool endsThere(int k) => s.Length == k || !char.IsLetterOrDigit(s[k]);
+            // YYYY-MM-DD…
+            if (s.Length >= 10 && AllDigits(s.AsSpan(0, 4)) && s[4] == '-' && AllDigits(s.AsSpan(5, 2)) && s[7] == '-' && AllDigits(s.AsSpan(8, 2)) && endsThere(10))
+                return Make(Int(s.AsSpan(0, 4)), Int(s.AsSpan(5, 2)), Int(s.AsSpan(8, 2)), s[..10]);
+            // YYYYMMDD… (a run of exactly 8 digits starting the segment)
+            if (s.Length >= 9 && LeadingDigits(s) == 8 && !char.IsLetter(s[8]) && s[..2] is "19" or "20")
+                return Make(Int(s.AsSpan(0, 4)), Int(s.AsSpan(4, 2)), Int(s.AsSpan(6, 2)), s[..8]);
+            // DD-MM-YYYY… (day first, as European CMSs write slugs)
+            if (s.Length >= 10 && AllDigits(s.AsSpan(0, 2)) && s[2] == '-' && AllDigits(s.AsSpan(3, 2)) && s[5] == '-' && AllDigits(s.AsSpan(6, 4)) && endsThere(10))
+                return Make(Int(s.AsSpan(6, 4)), Int(s.AsSpan(3, 2)), Int(s.AsSpan(0, 2)), s[..10]);
         }
         return null;
+
+        static int Int(ReadOnlySpan<char> d) => int.Parse(d, CultureInfo.InvariantCulture);
+        // an impossible day (2021/02/30) or an implausible year: not a date, and no other segment is tried
+        static PageDate? Make(int y, int m, int d, string raw) =>
+            TryMake(y, m, d, 0, 0, 0, TimeSpan.Zero, out var v) && IsPlausible(v) ? new PageDate(raw, v, false, "url") : null;
     }
 
     static bool AllDigits(ReadOnlySpan<char> s)
@@ -139,51 +164,7 @@ internal static class DateParsing
 
     // ---------------------------------------------------------------- months
 
-    static readonly Dictionary<string, int> Months = BuildMonths();
-
-    static Dictionary<string, int> BuildMonths()
-    {
-        // Full month names, diacritics removed, lower case: en, de, fr, es, it, pt, nl.
-        string[][] names =
-        [
-            ["january", "januar", "janner", "janvier", "enero", "gennaio", "janeiro", "januari"],
-            ["february", "februar", "feber", "fevrier", "febrero", "febbraio", "fevereiro", "februari"],
-            ["march", "marz", "maerz", "mars", "marzo", "marco", "maart"],
-            ["april", "avril", "abril", "aprile"],
-            ["may", "mai", "mayo", "maggio", "maio", "mei"],
-            ["june", "juni", "juin", "junio", "giugno", "junho"],
-            ["july", "juli", "juillet", "julio", "luglio", "julho"],
-            ["august", "aout", "agosto", "augustus"],
-            ["september", "septembre", "septiembre", "setiembre", "settembre", "setembro"],
-            ["october", "oktober", "octobre", "octubre", "ottobre", "outubro"],
-            ["november", "novembre", "noviembre", "novembro"],
-            ["december", "dezember", "decembre", "diciembre", "dicembre", "dezembro"],
-        ];
-        var full = new Dictionary<string, int>(StringComparer.Ordinal);
-        var prefix = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int m = 0; m < 12; m++)
-        {
-            foreach (var name in names[m])
-            {
-                full[name] = m + 1;
-                // Abbreviations are 3-letter prefixes ("Jul", "Mär", "Okt"); longer prefixes are not
-                // (a 4-letter prefix of "janeiro" is the name "Jane"). A prefix shared by two months
-                // ("jui": juin/juillet) is ambiguous and dropped.
-                if (name.Length > 3)
-                {
-                    var p = name[..3];
-                    prefix[p] = prefix.TryGetValue(p, out var prev) && prev != m + 1 ? -1 : m + 1;
-                }
-            }
-        }
-        foreach (var (p, m) in prefix) if (m > 0) full.TryAdd(p, m);
-        // common 4-letter abbreviations (en/fr/de/nl), and the Dutch "mrt" which is not a prefix
-        foreach (var (a, m) in new[] { ("sept", 9), ("janv", 1), ("fevr", 2), ("juil", 7), ("mrt", 3) })
-            full[a] = m;
-        return full;
-    }
-
-    static int Month(in Tok t) => t.Kind == K.Word && Months.TryGetValue(t.Text, out var m) ? m : 0;
+    static int Month(in Tok t) => t.Kind == K.Word ? DateWords.Month(t.Text) : 0;
 
     static bool IsOrdinalSuffix(in Tok t) => t.Kind == K.Word && !t.SpaceBefore
         && t.Text is "st" or "nd" or "rd" or "th" or "er" or "e" or "o" or "a" or "eme";
@@ -242,6 +223,15 @@ internal static class DateParsing
                 (m, d) = monthFirst ? (first, second) : (second, first);
                 return Finish(t, y, m, d, i + 5, ref partial);
             }
+            // DD.MM.YY (German short form "23.09.22"): dots only — "3/5/22" or "3-5-22" are too ambiguous
+            if (a.Len is 1 or 2 && P(t, i + 1, '.') && Num(t, i + 2, 1, 2) && P(t, i + 3, '.') && Num(t, i + 4, 2, 2)
+                && !t[i + 2].SpaceBefore && !t[i + 4].SpaceBefore && (i + 5 >= t.Count || !(P(t, i + 5, '.') && Num(t, i + 6, 1, 4))))
+            {
+                int yy = t[i + 4].Value;
+                // a two-digit year is this century's when not in the future, else the last one's
+                y = 2000 + yy <= DateTimeOffset.UtcNow.Year ? 2000 + yy : 1900 + yy;
+                return Finish(t, y, t[i + 2].Value, a.Value, i + 5, ref partial);
+            }
             // D[.|st|er] [de|of] Month[.] [,|de] YYYY
             if (a.Len is 1 or 2)
             {
@@ -284,16 +274,17 @@ internal static class DateParsing
 
     static Result? Finish(List<Tok> t, int y, int m, int d, int j, ref bool partial)
     {
-        var (hasTime, h, mi, sec, off) = ReadTime(t, j);
+        var (hasTime, h, mi, sec, off, zone) = ReadTime(t, j);
         if (!TryMake(y, m, d, h, mi, sec, off, out var v))
         {
             if (!TryMake(y, m, d, 0, 0, 0, TimeSpan.Zero, out v)) return null;
             hasTime = false;
+            zone = false;
         }
-        return IsPlausible(v) ? new Result(v, hasTime, false) : null;
+        return IsPlausible(v) ? new Result(v, hasTime, false, hasTime && zone) : null;
     }
 
-    static (bool, int, int, int, TimeSpan) ReadTime(List<Tok> t, int j)
+    static (bool, int, int, int, TimeSpan, bool) ReadTime(List<Tok> t, int j)
     {
         // connectors between date and time: "T", ",", "at", "um", "a", "à", "-", "|", "·", "kl"
         for (int k = 0; k < 2 && j < t.Count; k++)
@@ -304,7 +295,7 @@ internal static class DateParsing
                 j++;
             else break;
         }
-        if (!Num(t, j, 1, 2)) return (false, 0, 0, 0, TimeSpan.Zero);
+        if (!Num(t, j, 1, 2)) return (false, 0, 0, 0, TimeSpan.Zero, false);
         int h = t[j].Value;
         int mi;
         j++;
@@ -313,7 +304,7 @@ internal static class DateParsing
             mi = t[j + 1].Value;
             j += 2;
         }
-        else return (false, 0, 0, 0, TimeSpan.Zero);
+        else return (false, 0, 0, 0, TimeSpan.Zero, false);
         int sec = 0;
         if (P(t, j, ':') && Num(t, j + 1, 2, 2)) { sec = t[j + 1].Value; j += 2; }
         if (P(t, j, '.') && j + 1 < t.Count && t[j + 1].Kind == K.Num && !t[j + 1].SpaceBefore) j += 2; // fraction of a second
@@ -325,17 +316,17 @@ internal static class DateParsing
             bool am = w is "am" || (w == "a" && P(t, j + 1, '.') && W(t, j + 2, "m"));
             if (pm || am)
             {
-                if (h is < 1 or > 12) return (false, 0, 0, 0, TimeSpan.Zero);
+                if (h is < 1 or > 12) return (false, 0, 0, 0, TimeSpan.Zero, false);
                 if (pm && h < 12) h += 12;
                 if (am && h == 12) h = 0;
                 j += w.Length == 2 ? 1 : 3;
                 if (P(t, j, '.')) j++;
             }
         }
-        if (h > 23 || mi > 59 || sec > 60) return (false, 0, 0, 0, TimeSpan.Zero);
+        if (h > 23 || mi > 59 || sec > 60) return (false, 0, 0, 0, TimeSpan.Zero, false);
         if (sec == 60) sec = 59;
-        var off = ReadZone(t, j);
-        return (true, h, mi, sec, off);
+        var (off, zone) = ReadZone(t, j);
+        return (true, h, mi, sec, off, zone);
     }
 
     static readonly Dictionary<string, int> ZoneHours = new(StringComparer.Ordinal)
@@ -345,16 +336,18 @@ internal static class DateParsing
         ["cet"] = 1, ["cest"] = 2, ["mez"] = 1, ["mesz"] = 2, ["bst"] = 1, ["eet"] = 2, ["eest"] = 3, ["ist"] = 0,
     };
 
-    static TimeSpan ReadZone(List<Tok> t, int j)
+    static (TimeSpan, bool) ReadZone(List<Tok> t, int j)
     {
-        if (j >= t.Count) return TimeSpan.Zero;
+        if (j >= t.Count) return (TimeSpan.Zero, false);
         var baseOff = TimeSpan.Zero;
+        bool named = false;
         if (t[j].Kind == K.Word)
         {
-            if (!ZoneHours.TryGetValue(t[j].Text, out var hours) || t[j].Text == "ist") return TimeSpan.Zero;
+            if (!ZoneHours.TryGetValue(t[j].Text, out var hours) || t[j].Text == "ist") return (TimeSpan.Zero, false);
             baseOff = TimeSpan.FromHours(hours);
+            named = true;
             j++;
-            if (hours != 0) return baseOff;
+            if (hours != 0) return (baseOff, true);
         }
         if (j < t.Count && t[j].Kind == K.Punct && t[j].P is '+' or '-' or '−' && j + 1 < t.Count && t[j + 1].Kind == K.Num)
         {
@@ -367,11 +360,11 @@ internal static class DateParsing
                 hh = n.Value;
                 if (P(t, j + 2, ':') && Num(t, j + 3, 2, 2)) mm = t[j + 3].Value;
             }
-            else return baseOff;
-            if (hh > 14 || mm > 59) return baseOff;
-            return TimeSpan.FromMinutes(sign * (hh * 60 + mm));
+            else return (baseOff, named);
+            if (hh > 14 || mm > 59) return (baseOff, named);
+            return (TimeSpan.FromMinutes(sign * (hh * 60 + mm)), true);
         }
-        return baseOff;
+        return (baseOff, named);
     }
 
     static bool TryMake(int y, int m, int d, int h, int mi, int s, TimeSpan off, out DateTimeOffset value)

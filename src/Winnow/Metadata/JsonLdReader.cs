@@ -115,6 +115,12 @@ internal static class JsonLdReader
                 foreach (var o in objects)
                     if (o.Depth == 1 && o.Types.Length == 0 && (o.El.TryGetProperty("headline", out _) || o.El.TryGetProperty("author", out _))) { article = o; break; }
 
+            // a nested article (a related story in an ItemList) is not the page: the page's own date comes first
+            if (article is { } nested && IsSubordinate(nested) && page is { } pg && Str(pg.El, "datePublished") is { } pageDate)
+            {
+                data.DatePublished = pageDate;
+                data.DatePublishedKey = "json-ld:datePublished";
+            }
             foreach (var src in new[] { article, page })
             {
                 if (src is not { } o) continue;

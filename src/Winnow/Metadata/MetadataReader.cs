@@ -25,10 +25,20 @@ namespace Winnow.Metadata;
 /// elcolombiano.com, a JSON-LD "Person" "IT Finanzmagazin /PP") is no person, so the next source is read. Organisations (JSON-LD
 /// Organization authors, site-named authors) only when no person is named anywhere, flagged
 /// <see cref="ArticleMetadata.AuthorsAreOrganizations"/>. Names are normalised by <see cref="AuthorNames"/>.</item>
-/// <item><b>published</b>: JSON-LD datePublished (dateCreated) &gt; article:published_time &gt; other meta (og:published_time,
-/// pubdate, publishdate, date, dc.date, dcterms, parsely-pub-date, sailthru.date, citation_publication_date, itemprop datePublished)
-/// &gt; itemprop=datePublished elements &gt; &lt;time&gt; in the article (pubdate / first) &gt; a date line near the headline &gt; the URL (YYYY/MM/DD).</item>
-/// <item><b>modified</b>: JSON-LD dateModified &gt; article:modified_time &gt; og:updated_time &gt; other meta.</item>
+/// <item><b>published</b>: stated first — JSON-LD datePublished (dateCreated; a nested related article's date never beats
+/// the page's) &gt; article:published_time &gt; other meta (og:published_time, pubdate, publishdate, date, dc.date, dcterms,
+/// parsely-pub-date, sailthru.date, citation_publication_date, itemprop datePublished) &gt; itemprop=datePublished and RDFa
+/// property=datePublished / dc:date elements;
+/// then visible near the headline (the h1, or the h1–h4 that is the chosen title) — a &lt;time&gt; marked published (pubdate,
+/// itemprop, class, a "Published"/"Veröffentlicht" label) &gt; the first &lt;time&gt; &gt; a date line (class date/published/posted);
+/// then the URL (/YYYY/MM/DD/, validated) &gt; a short text near the headline that is a date &gt; a partial date (Raw only, no Value).
+/// Conflicts: a stated UTC instant is put into the page's zone when another source states the same instant with an offset,
+/// the visible wall time shows the offset, or a visible &lt;time&gt; shows the day (<see cref="DateLocaliser"/>); a visible
+/// date labelled "Updated"/"Aktualisiert" is never the published one; the URL never overrides a stated or visible date;
+/// relative dates ("vor 2 Tagen", "yesterday") are not dates (no anchoring).</item>
+/// <item><b>modified</b>: JSON-LD dateModified &gt; article:modified_time &gt; og:updated_time &gt; other meta &gt; a visible
+/// date labelled "Updated"/"Aktualisiert"/"mis à jour" near the headline. Never swapped with published, even when earlier
+/// (a scheduled post is last edited before it goes out).</item>
 /// <item><b>site_name</b>: og:site_name &gt; JSON-LD publisher.name &gt; JSON-LD WebSite name &gt; application-name.</item>
 /// <item><b>language</b>: &lt;html lang&gt; &gt; meta content-language &gt; og:locale &gt; JSON-LD inLanguage (en_US → en-US).</item>
 /// <item><b>canonical_url</b>: link rel=canonical (made absolute) &gt; og:url.</item>
@@ -114,9 +124,8 @@ public static class MetadataReader
         }
 
         // ---- dates
-        var published = DateChooser.ChoosePublished(meta, ld, scan, h1, urlForDate);
+        var (published, modified) = DateChooser.Choose(meta, ld, scan, h1, title, urlForDate);
         if (published is not null) sources["published"] = published.Source;
-        var modified = DateChooser.ChooseModified(meta, ld);
         if (modified is not null) sources["modified"] = modified.Source;
 
         // ---- language

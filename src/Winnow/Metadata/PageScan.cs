@@ -150,7 +150,7 @@ internal sealed class PageScan
         }
 
         // one pass over the attributes instead of five lookups (this runs on every element)
-        string? itemprop = null, itemtype = null, rel = null, cls = null, id = null, href = null;
+        string? itemprop = null, itemtype = null, rel = null, cls = null, id = null, href = null, property = null;
         var attrs = el.Attributes;
         for (int k = 0; k < attrs.Length; k++)
         {
@@ -164,8 +164,12 @@ internal sealed class PageScan
                 case "itemtype": itemtype = at.Value; break;
                 case "rel": rel = at.Value; break;
                 case "href": href = at.Value; break;
+                case "property": property = at.Value; break;
             }
         }
+        // RDFa on a visible element: <span property="schema:datePublished" content="…">, property="dc:date"
+        if (property is not null && name != "meta" && ItempropDates.Count < MaxDated && IsRdfaPublished(property))
+            ItempropDates.Add(new Hit(el, order, ctx));
         if (itemprop is not null && name != "meta")
         {
             if (HasToken(itemprop, "articleBody")) own |= Ctx.Article;
@@ -327,6 +331,24 @@ internal sealed class PageScan
         return true;
     }
 
+    /// <summary>
+    /// Whether the element itself opens a navigation / sidebar / related / comments region (by its
+    /// name or a class/id token), whatever its ancestors are: lets a reader tell a comment date
+    /// from the headline's date when a layout class has marked the whole page excluded.
+    /// </summary>
+    internal static bool OpensExcludedRegion(IElement el)
+    {
+        if (el.LocalName is "nav" or "aside") return true;
+        if (el.LocalName is "html" or "body" or "main" or "article") return false;
+        foreach (var attr in new[] { el.GetAttribute("class"), el.Id })
+        {
+            if (attr is null || !MayMatter(attr)) continue;
+            foreach (var t in attr.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+                if (IsExcludingToken(t.ToLowerInvariant(), Ctx.Article)) return true;
+        }
+        return false;
+    }
+
     static bool IsExcludingToken(string t, Ctx ctx)
     {
         // state modifiers: "has-sidebar", "no-comments", "with-related", "without-sidebar"
@@ -392,6 +414,18 @@ internal sealed class PageScan
     static bool IsCategoryPath(string href) =>
         href.Contains("/category/", StringComparison.OrdinalIgnoreCase) || href.Contains("/kategorie/", StringComparison.OrdinalIgnoreCase)
         || href.Contains("/categorie/", StringComparison.OrdinalIgnoreCase) || href.Contains("/categoria/", StringComparison.OrdinalIgnoreCase);
+
+    static bool IsRdfaPublished(string property)
+    {
+        foreach (var p in property.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            int colon = p.LastIndexOfAny([':', '/', '#']);
+            var local = colon >= 0 ? p[(colon + 1)..] : p;
+            if (local.Equals("datePublished", StringComparison.OrdinalIgnoreCase)) return true;
+            if (p.Equals("dc:date", StringComparison.OrdinalIgnoreCase) || p.Equals("dcterms:issued", StringComparison.OrdinalIgnoreCase) || p.Equals("dcterms:created", StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
 
     internal static bool HasToken(string? attr, string token)
     {

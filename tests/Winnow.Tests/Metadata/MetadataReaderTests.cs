@@ -338,7 +338,7 @@ public class MetadataReaderTests
     {
         var m = Read(Page("", "<article><h1>H</h1><time datetime=\"2020-06-05T10:00:00+02:00\">5. Juni</time><p>x</p></article><ol class=\"comments\"><li><time datetime=\"2020-07-01\">1 July</time></li></ol>"));
         Assert.Equal("2020-06-05", m.Published?.Value?.ToString("yyyy-MM-dd"));
-        Assert.Equal("time", m.Published?.Source);
+        Assert.Equal("visible:time", m.Published?.Source);
     }
 
     [Fact]
