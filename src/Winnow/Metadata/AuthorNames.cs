@@ -382,6 +382,27 @@ internal static class AuthorNames
     public static bool IsWeak(string name) => !name.Trim().Contains(' ');
 
     /// <summary>
+    /// The full name an author box's bio opens with, when the byline gave only the first name: "Nils" with the bio
+    /// "Nils Pickert ist freier Autor …" → "Nils Pickert". Only a one-word capitalised name followed in the bio by one
+    /// capitalised word (the surname) counts; "Nils ist …" or a bio about someone else gives null.
+    /// </summary>
+    public static string? FullNameFromBio(string firstName, string bio)
+    {
+        var first = firstName.Trim();
+        if (first.Length < 2 || !IsWeak(first) || !char.IsUpper(first[0]) || !first.All(char.IsLetter)) return null;
+        var b = bio.TrimStart();
+        if (!b.StartsWith(first + " ", StringComparison.Ordinal)) return null;
+        var rest = b[(first.Length + 1)..];
+        int end = 0;
+        while (end < rest.Length && (char.IsLetter(rest[end]) || rest[end] == '-' || rest[end] == '\'')) end++;
+        var surname = rest[..end];
+        // a surname: capitalised, not one letter, and followed by the end of the name (space, comma, dash, period)
+        if (surname.Length < 2 || !char.IsUpper(surname[0]) || surname.All(char.IsUpper) && surname.Length <= 3) return null;
+        if (end < rest.Length && !(char.IsWhiteSpace(rest[end]) || rest[end] is ',' or '.' or '–' or '—' or '(' or ':')) return null;
+        return first + " " + surname;
+    }
+
+    /// <summary>
     /// A one-word author from meta tags is suspicious: CMS defaults ("admin"), the site's own
     /// name, or a login handle. Real single names ("Fatima", "Jessie") exist, so it is kept only
     /// when it is not the site's name and no better source named someone.

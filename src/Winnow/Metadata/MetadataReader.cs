@@ -104,6 +104,12 @@ public static class MetadataReader
         // ---- author bio
         var (bio, bioSource) = AuthorBox.Read(scan, h1, authors);
         if (bio is not null) sources["author_bio"] = bioSource;
+        // a byline giving only a first name ("Nils") whose author box introduces the full name ("Nils Pickert ist freier Autor …")
+        if (bio is not null && authors.Count == 1 && AuthorNames.FullNameFromBio(authors[0], bio) is { } full)
+        {
+            authors[0] = full;
+            sources["authors"] = sources.GetValueOrDefault("authors", "") + " + author-box:bio";
+        }
 
         // ---- standfirst
         string? standfirst = null;
