@@ -95,7 +95,8 @@ public sealed class Extractor
                     Encoding = decoded?.EncodingName,
                     EncodingSource = decoded?.Source.ToString(),
                     Warnings = content.Diagnostics.Warnings.AddRange(warnings),
-                });
+                })
+            { Thread = content.Thread };
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -1,0 +1,148 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace Winnow.Comments;
+
+/// <summary>
+/// What the class, id and schema.org attributes of an element say about comments: the words of
+/// the comment systems (WordPress and its themes, wpDiscuz, Epoch, Blogger, Drupal, SPIP, Disqus
+/// fallbacks, schema.org <c>Comment</c>) as general vocabularies, never tied to one site.
+/// </summary>
+internal static partial class CommentVocabulary
+{
+    /// <summary>The lower-cased parts of an element's class and id: split on white space, '-', '_' and camel-case humps.</summary>
+    public static List<string> Parts(IElement el)
+    {
+        var parts = new List<string>();
+        AddParts(el.GetAttribute("class"), parts);
+        AddParts(el.Id, parts);
+        return parts;
+    }
+
+    /// <summary>The whole class tokens, lower-cased.</summary>
+    public static string[] Tokens(IElement el)
+        => (el.GetAttribute("class") ?? "").ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+
+    static void AddParts(string? value, List<string> parts)
+    {
+        if (string.IsNullOrEmpty(value)) return;
+        int start = 0;
+        for (int i = 0; i <= value.Length; i++)
+        {
+            bool boundary = i == value.Length || char.IsWhiteSpace(value[i]) || value[i] is '-' or '_' or '.' or ':'
+                || (i > start && char.IsUpper(value[i]) && char.IsLower(value[i - 1]));
+            if (!boundary) continue;
+            if (i > start) parts.Add(value[start..i].ToLowerInvariant());
+            start = i < value.Length && (char.IsWhiteSpace(value[i]) || value[i] is '-' or '_' or '.' or ':') ? i + 1 : i;
+        }
+    }
+
+    /// <summary>Ids of one comment: WordPress <c>comment-123</c>, <c>li-comment-123</c>, <c>div-comment-123</c>; wpDiscuz <c>wpd-comm-123_0</c>; Drupal <c>comment-123</c>.</summary>
+    [GeneratedRegex(@"^(?:li-|div-)?comments?[-_]?\d+$|^wpd-comm-\d+(?:_\d+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ItemIdPattern();
+
+    /// <summary>Words before "comment" in a class token that name something other than one comment
+    /// ("comment-form-comment", "add-comment", "recent-comment", "no-comment" …).</summary>
+    static readonly FrozenSet<string> NotItemPrefix = new[]
+    {
+        "form", "add", "post", "leave", "new", "write", "submit", "your", "no", "has", "open", "closed", "reply", "load",
+        "more", "show", "toggle", "count", "recent", "latest", "last", "top", "featured", "widget", "login", "edit", "all", "view",
+        "fb", "facebook", "disqus", "icon", "fa", "ico", "btn", "button", "link", "tab", "item", "nav", "to", "go", "read", "allow",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether the element says it is one comment (not the list, the form or a label).</summary>
+    public static bool IsItemMarker(IElement el)
+    {
+        var id = el.Id;
+        if (!string.IsNullOrEmpty(id) && ItemIdPattern().IsMatch(id)) return true;
+        if (el.HasAttribute("data-comment-id") && el.LocalName is not ("a" or "span" or "button")) return true;
+        var itemType = el.GetAttribute("itemtype");
+        if (itemType is not null && (itemType.EndsWith("/Comment", StringComparison.OrdinalIgnoreCase) || itemType.EndsWith("/UserComments", StringComparison.OrdinalIgnoreCase))) return true;
+        var itemProp = el.GetAttribute("itemprop");
+        if (itemProp is "comment" && el.LocalName is not ("a" or "span")) return true;
+        foreach (var token in Tokens(el))
+        {
+            if (token is "comment" or "forum-fil" or "wpd-comment" or "comment-item" or "commentitem" or "single-comment") return true;
+            // "stand_comment", "js-comment", "epoch-single-comment": the last part is "comment", the word before it is not a
+            // form/label word.
+            int cut = Math.Max(token.LastIndexOf('-'), token.LastIndexOf('_'));
+            if (cut <= 0 || token[(cut + 1)..] != "comment") continue;
+            var before = token[..cut];
+            int cut2 = Math.Max(before.LastIndexOf('-'), before.LastIndexOf('_'));
+            var word = cut2 >= 0 ? before[(cut2 + 1)..] : before;
+            if (!NotItemPrefix.Contains(word)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Pingbacks and trackbacks sit in WordPress comment lists but are not reader comments.</summary>
+    public static bool IsPingback(IElement el)
+    {
+        foreach (var p in Parts(el))
+            if (p is "pingback" or "trackback" or "pingbacks" or "trackbacks") return true;
+        return false;
+    }
+
+    /// <summary>A "recent comments" or "latest comments" widget: excerpts of comments elsewhere, not this page's thread.</summary>
+    public static bool IsWidget(IElement el)
+    {
+        if (el.LocalName == "aside") return true;
+        var parts = Parts(el);
+        foreach (var p in parts)
+            if (p is "widget" or "sidebar" or "recentcomments" or "recent" or "latest" or "popular" or "most" or "teaser" or "teasers") return true;
+        return false;
+    }
+
+    /// <summary>Parts of a class or id that mark an element of a comment's chrome: its author line, date, avatar, reply and vote
+    /// buttons, report links. These are not the comment's text.</summary>
+    static readonly FrozenSet<string> ChromeParts = new[]
+    {
+        "meta", "metadata", "commentmetadata", "author", "authors", "vcard", "avatar", "gravatar", "reply", "actions", "action", "tools",
+        "toolbar", "footer", "header", "vote", "votes", "voting", "like", "likes", "liked", "dislike", "dislikes", "rating", "report",
+        "flag", "edit", "permalink", "date", "time", "datetime", "timestamp", "says", "share", "sharing", "moderation", "button",
+        "buttons", "respond", "form", "subscribe", "rate", "info", "byline", "user", "username", "nickname", "nick", "badge", "badges",
+        "posted", "postedby", "quote", "link", "links", "fn", "commenter", "ago", "karma", "points", "score", "upvote", "downvote",
+        "label", "role", "mention", "hidden", "loading", "loader", "more", "readmore", "toggle", "collapse", "expand", "ip", "useragent", "replies",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether the element is comment chrome (author line, date, buttons) rather than comment text.</summary>
+    public static bool IsChrome(IElement el)
+    {
+        switch (el.LocalName)
+        {
+            case "header" or "footer" or "time" or "cite" or "form" or "img" or "nav" or "button" or "noscript": return true;
+        }
+        var cls = el.GetAttribute("class");
+        if (string.IsNullOrEmpty(cls) && string.IsNullOrEmpty(el.Id)) return false;
+        var parts = Parts(el);
+        // "comment-text"/"comment-content" and the like are the text even when another part reads like chrome.
+        foreach (var p in parts)
+            if (p is "content" or "text" or "texte" or "message" or "body") return false;
+        foreach (var p in parts)
+            if (ChromeParts.Contains(p)) return true;
+        return false;
+    }
+
+    /// <summary>A depth the markup states: WordPress <c>depth-2</c>, <c>level-2</c>, <c>comment-depth-2</c>, wpDiscuz <c>wc_comment_level-2</c>. Depth 1 is top level.</summary>
+    public static int? StatedDepth(IElement el)
+    {
+        foreach (var token in Tokens(el))
+        {
+            var m = DepthPattern().Match(token);
+            if (m.Success && int.TryParse(m.Groups[1].ValueSpan, out var d) && d >= 1 && d < 100) return d;
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"^(?:comment[-_])?(?:depth|level|wc_comment_level|indent)[-_]?(\d+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex DepthPattern();
+
+    /// <summary>Parts that name a container of replies placed after the comment they answer (Drupal <c>div.indented</c>, <c>ul.children</c>).</summary>
+    public static bool IsReplyContainer(IElement el)
+    {
+        foreach (var p in Parts(el))
+            if (p is "indented" or "children" or "replies" or "subcomments" or "child" or "nested" or "answers") return true;
+        return false;
+    }
+}
