@@ -39,10 +39,10 @@ internal static class CommentItems
             if (el == body) return true;
             if (el.LocalName == "form") return false; // the reply form, never a comment
             bool marker = CommentVocabulary.IsItemMarker(el);
-            // "Recent comments" widgets and sidebars repeat excerpts of other threads.
-            if (!marker && (CommentVocabulary.IsWidget(el) || (concepts[el] & (Concept.Sidebar | Concept.Related)) != 0)
-                && (concepts[el] & Concept.Comments) == 0) return false;
-            if (!marker && CommentVocabulary.IsWidget(el)) return false;
+            // "Recent comments" widgets repeat excerpts of other threads; asides that do not say "comments" hold none.
+            // Widget and sidebar words stop nothing: "content-sidebar-wrap", "right-sidebar" and Blogger's "widget Blog" hold the whole page.
+            if (!marker && CommentVocabulary.IsRecentList(el)) return false;
+            if (!marker && el.LocalName == "aside" && (concepts[el] & Concept.Comments) == 0) return false;
             if (marker) marked.Add(el);
             return true;
         });

@@ -39,7 +39,7 @@ internal static partial class CommentVocabulary
     }
 
     /// <summary>Ids of one comment: WordPress <c>comment-123</c>, <c>li-comment-123</c>, <c>div-comment-123</c>; wpDiscuz <c>wpd-comm-123_0</c>; Drupal <c>comment-123</c>.</summary>
-    [GeneratedRegex(@"^(?:li-|div-)?comments?[-_]?\d+$|^wpd-comm-\d+(?:_\d+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:li-|div-)?comments?[-_]?\d+$|^(?:wpd|wc)-comm-\d+(?:_\d+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ItemIdPattern();
 
     /// <summary>Words before "comment" in a class token that name something other than one comment
@@ -84,13 +84,11 @@ internal static partial class CommentVocabulary
         return false;
     }
 
-    /// <summary>A "recent comments" or "latest comments" widget: excerpts of comments elsewhere, not this page's thread.</summary>
-    public static bool IsWidget(IElement el)
+    /// <summary>A "recent comments" or "latest comments" list: excerpts of comments elsewhere, not this page's thread.</summary>
+    public static bool IsRecentList(IElement el)
     {
-        if (el.LocalName == "aside") return true;
-        var parts = Parts(el);
-        foreach (var p in parts)
-            if (p is "widget" or "sidebar" or "recentcomments" or "recent" or "latest" or "popular" or "most" or "teaser" or "teasers") return true;
+        foreach (var p in Parts(el))
+            if (p is "recentcomments" or "recent" or "latest" or "popular" or "lastcomments" or "newest" or "teaser" or "teasers") return true;
         return false;
     }
 
