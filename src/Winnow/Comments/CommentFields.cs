@@ -26,6 +26,7 @@ internal static partial class CommentFields
                 var parts = CommentVocabulary.Parts(el);
                 if (parts.Contains("fn")) return el;
                 if (byClass is null && !parts.Contains("avatar") && !parts.Contains("gravatar")
+                    && !parts.Any(p => p is "content" or "text" or "body" or "message" or "texte")
                     && parts.Any(p => p is "author" or "commenter" or "username" or "nickname" or "user" or "poster" or "name" or "nick")
                     && !parts.Contains("bypostauthor")
                     && CommentText.Flat(el, e => false).Length > 0)
@@ -64,6 +65,30 @@ internal static partial class CommentFields
         if (by.Success && link is not null && link.TextContent.Trim() is { Length: > 0 } linkText && name is not null && name.StartsWith(linkText, StringComparison.Ordinal))
             name = linkText;
         return (name, url);
+    }
+
+    /// <summary>
+    /// The author and date from a meta line when no element names the author: "geschrieben von NAME am DATE", or
+    /// "NAME | DATE" (Drupal themes put both in one heading).
+    /// </summary>
+    public static (string? Name, string? Date) FromMetaLine(IReadOnlyList<IElement> elements, Func<IElement, bool> excluded, IElement? dateElement)
+    {
+        if (dateElement is not null)
+        {
+            var m = BylinePattern().Match(CommentText.Flat(dateElement, e => false));
+            if (m.Success && m.Groups["date"].Success && m.Groups["name"].Value.Length <= 60) return (m.Groups["name"].Value.Trim(), m.Groups["date"].Value.Trim());
+        }
+        foreach (var root in elements)
+            foreach (var el in Within(root, excluded))
+            {
+                if (!CommentVocabulary.IsChrome(el) && el.LocalName is not ("h4" or "h5" or "h6")) continue;
+                var text = CommentText.Flat(el, e => false);
+                int bar = text.IndexOf(" | ", StringComparison.Ordinal);
+                // A name has no digits and is short (40: longer than the names of the corpus threads).
+                if (bar > 0 && bar <= 40 && !text[..bar].Any(char.IsDigit) && text[(bar + 3)..].Any(char.IsDigit))
+                    return (text[..bar].Trim(), text[(bar + 3)..].Trim());
+            }
+        return (null, null);
     }
 
     /// <summary>"Comment by NAME — DATE", "geschrieben von NAME am DATE", "par NAME le DATE": the byline of old themes.</summary>

@@ -18,8 +18,8 @@ internal sealed class CommentItem(IElement root)
     public bool IsPingback { get; set; }
     /// <summary>Cached: whether the root has text of its own outside the marked elements inside it.</summary>
     public bool? HasOwnText { get; set; }
-    /// <summary>Cached: the first marked element inside the root.</summary>
-    public IElement? FirstMarked { get; set; }
+    /// <summary>Marked elements inside the root that are this same comment (its inner wrappers).</summary>
+    public HashSet<IElement> Absorbed { get; } = new(ReferenceEqualityComparer.Instance as IEqualityComparer<IElement>);
 }
 
 /// <summary>
@@ -38,7 +38,8 @@ internal static class CommentItems
         {
             if (el == body) return true;
             if (el.LocalName == "form") return false; // the reply form, never a comment
-            bool marker = CommentVocabulary.IsItemMarker(el);
+            // A comment never holds a form: a marked element around the reply form is the comment area ("page__comment").
+            bool marker = CommentVocabulary.IsItemMarker(el) && el.QuerySelector("form, #respond") is null;
             // "Recent comments" widgets repeat excerpts of other threads; asides that do not say "comments" hold none.
             // Widget and sidebar words stop nothing: "content-sidebar-wrap", "right-sidebar" and Blogger's "widget Blog" hold the whole page.
             if (!marker && CommentVocabulary.IsRecentList(el)) return false;
@@ -81,22 +82,17 @@ internal static class CommentItems
         return null;
     }
 
-    /// <summary>Whether <paramref name="inner"/> is the same comment as <paramref name="item"/>: the first marked element inside
-    /// it, and the item has no text of its own before it (only chrome: avatar, author line).</summary>
+    /// <summary>Whether <paramref name="inner"/> is the same comment as <paramref name="item"/>: the item has no text of its own
+    /// yet outside the marked elements below it (only chrome: avatar, author line) — so what <paramref name="inner"/> holds is
+    /// the item's text, not a reply.</summary>
     static bool IsWrapperOf(CommentItem item, IElement inner, HashSet<IElement> set)
     {
         if (item.Root.LocalName is "dt") return false;
-        // The item already has text of its own outside the marked elements below it: inner is a reply.
-        item.HasOwnText ??= CommentText.Flat(item.Root, e => set.Contains(e) || CommentVocabulary.IsChrome(e)).Length > 0;
-        if (item.HasOwnText.Value) return false;
-        item.FirstMarked ??= FirstMarkedBelow(item.Root, set);
-        return item.FirstMarked == inner;
+        if (item.HasOwnText == true) return false; // absorbing only adds text: once true, always true
+        bool own = CommentText.Flat(item.Root, e => (set.Contains(e) && !item.Absorbed.Contains(e)) || CommentVocabulary.IsChrome(e)).Length > 0;
+        if (own) { item.HasOwnText = true; return false; }
+        item.Absorbed.Add(inner);
+        return true;
     }
 
-    static IElement? FirstMarkedBelow(IElement root, HashSet<IElement> set)
-    {
-        foreach (var el in ElementWalk.Descendants(root))
-            if (set.Contains(el)) return el;
-        return null;
-    }
 }

@@ -44,7 +44,11 @@ internal static partial class CommentThreadBuilder
             if (authorEl is not null && CommentFields.BylinePattern().Match(CommentText.Flat(authorEl, e => false)) is { Success: true } by && by.Groups["date"].Success)
                 bylineDate = by.Groups["date"].Value;
             var dateEl = CommentFields.DateElement(item.Elements, Excluded);
-            var date = CommentFields.Date(dateEl, bylineDate);
+            if (author is null)
+                (author, bylineDate) = CommentFields.FromMetaLine(item.Elements, Excluded, dateEl) is { Name: not null } meta
+                    ? (meta.Name, meta.Date) : (author, bylineDate);
+            var date = bylineDate is not null && author is not null && dateEl is not null && CommentText.Flat(dateEl, e => false).Contains(author, StringComparison.Ordinal)
+                ? CommentFields.Date(null, bylineDate) : CommentFields.Date(dateEl, bylineDate);
             // Outside a comment region, an element must look like a comment (an author or a date) to be taken for one.
             if (!inRegion && author is null && date is null) continue;
             if (!inRegion && HoldsArticle(item.Root)) continue;
