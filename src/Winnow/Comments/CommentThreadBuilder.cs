@@ -76,7 +76,7 @@ internal static partial class CommentThreadBuilder
     static bool IsChromeHere(IElement e)
         => CommentVocabulary.IsChrome(e) && e.QuerySelector("p, blockquote") is null;
 
-    [GeneratedRegex(@"^(?:reply|antworten|antwort|répondre|repondre|responder|rispondi|odpowiedz|reply ↓|report|melden|like|edit|bearbeiten|zitieren|quote|permalink|link|share|teilen|(?:read |weiter|mehr )?(?:more|mehr|lesen|weiterlesen|lire la suite)|…|\[\.\.\.\])\s*[↓»›]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:reply|delete|löschen|supprimer|antworten|antwort|répondre|repondre|responder|rispondi|odpowiedz|reply ↓|report|melden|like|edit|bearbeiten|zitieren|quote|permalink|link|share|teilen|(?:read |weiter|mehr )?(?:more|mehr|lesen|weiterlesen|lire la suite)|…|\[\.\.\.\])\s*[↓»›]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ActionWords();
 
     /// <summary>A link or button that is an action ("Reply", "Report", "… more"), not text.</summary>

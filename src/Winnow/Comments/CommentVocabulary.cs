@@ -54,6 +54,8 @@ internal static partial class CommentVocabulary
     /// <summary>Whether the element says it is one comment (not the list, the form or a label).</summary>
     public static bool IsItemMarker(IElement el)
     {
+        // Inline elements are labels and buttons ("trns-moderate-comment" on a Translate button), never a whole comment.
+        if (el.LocalName is "span" or "a" or "i" or "b" or "em" or "strong" or "small" or "label" or "time" or "abbr" or "cite" or "img" or "button") return false;
         var id = el.Id;
         if (!string.IsNullOrEmpty(id) && ItemIdPattern().IsMatch(id)) return true;
         if (el.HasAttribute("data-comment-id") && el.LocalName is not ("a" or "span" or "button")) return true;
