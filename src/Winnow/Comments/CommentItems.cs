@@ -40,10 +40,9 @@ internal static class CommentItems
             if (el.LocalName == "form") return false; // the reply form, never a comment
             // A comment never holds a form: a marked element around the reply form is the comment area ("page__comment").
             bool marker = CommentVocabulary.IsItemMarker(el) && el.QuerySelector("form, #respond") is null;
-            // "Recent comments" widgets repeat excerpts of other threads; asides that do not say "comments" hold none.
-            // Widget and sidebar words stop nothing: "content-sidebar-wrap", "right-sidebar" and Blogger's "widget Blog" hold the whole page.
+            // "Recent comments" widgets repeat excerpts of other threads; other
+            // widget, aside and sidebar words stop nothing: "content-sidebar-wrap", "right-sidebar" and Blogger's "widget Blog" hold the whole page.
             if (!marker && CommentVocabulary.IsRecentList(el)) return false;
-            if (!marker && el.LocalName == "aside" && (concepts[el] & Concept.Comments) == 0) return false;
             if (marker) marked.Add(el);
             return true;
         });

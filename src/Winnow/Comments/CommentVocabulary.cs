@@ -65,7 +65,10 @@ internal static partial class CommentVocabulary
         if (itemProp is "comment" && el.LocalName is not ("a" or "span")) return true;
         foreach (var token in Tokens(el))
         {
-            if (token is "comment" or "forum-fil" or "wpd-comment" or "comment-item" or "commentitem" or "single-comment") return true;
+            if (token is "comment" or "forum-fil" or "wpd-comment" or "commentitem" or "single-comment" or "kommentar" or "leserbrief" or "reaction") return true;
+            // "comment-item", "mo-comment-card", "comment-entry": one comment of a list.
+            if (token.EndsWith("comment-item", StringComparison.Ordinal) || token.EndsWith("comment-card", StringComparison.Ordinal)
+                || token.EndsWith("comment-entry", StringComparison.Ordinal) || token.EndsWith("comment_item", StringComparison.Ordinal)) return true;
             // "stand_comment", "js-comment", "epoch-single-comment": the last part is "comment", the word before it is not a
             // form/label word.
             int cut = Math.Max(token.LastIndexOf('-'), token.LastIndexOf('_'));
@@ -89,9 +92,15 @@ internal static partial class CommentVocabulary
     /// <summary>A "recent comments" or "latest comments" list: excerpts of comments elsewhere, not this page's thread.</summary>
     public static bool IsRecentList(IElement el)
     {
+        // Both words are needed: "tag-popular" on an article (mtb-news.de) names a tag, not a list of comments.
+        bool recent = false, comments = false;
         foreach (var p in Parts(el))
-            if (p is "recentcomments" or "recent" or "latest" or "popular" or "lastcomments" or "newest" or "teaser" or "teasers") return true;
-        return false;
+        {
+            if (p is "recentcomments" or "lastcomments" or "latestcomments") return true;
+            if (p is "recent" or "latest" or "popular" or "newest" or "last" or "top" or "most") recent = true;
+            else if (p is "comment" or "comments" or "kommentare" or "reactions" or "discussions") comments = true;
+        }
+        return recent && comments;
     }
 
     /// <summary>Parts of a class or id that mark an element of a comment's chrome: its author line, date, avatar, reply and vote
