@@ -111,11 +111,21 @@ internal static partial class CommentVocabulary
         "toolbar", "footer", "header", "vote", "votes", "voting", "like", "likes", "liked", "dislike", "dislikes", "rating", "report",
         "flag", "edit", "permalink", "date", "time", "datetime", "timestamp", "says", "share", "sharing", "moderation", "button",
         "buttons", "respond", "form", "subscribe", "rate", "info", "byline", "user", "username", "nickname", "nick", "badge", "badges",
-        "posted", "postedby", "quote", "link", "links", "fn", "commenter", "ago", "karma", "points", "score", "upvote", "downvote",
+        "posted", "postedby", "link", "links", "fn", "commenter", "ago", "karma", "points", "score", "upvote", "downvote",
         "label", "role", "mention", "hidden", "loading", "loader", "more", "readmore", "toggle", "collapse", "expand", "ip", "useragent", "replies",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Whether the element is comment chrome (author line, date, buttons) rather than comment text.</summary>
+    /// <summary>Words that say nothing of what a part holds ("MessageInfoContainer" is an info box).</summary>
+    static readonly FrozenSet<string> GenericParts = new[]
+    {
+        "container", "wrapper", "wrap", "box", "inner", "outer", "area", "holder", "block", "section", "group", "row", "col", "clearfix", "left", "right",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the element is comment chrome (author line, date, buttons) rather than comment text. Each class token
+    /// (and the id) is read by its last meaningful part: "comment-author" is chrome, "comment-message" and
+    /// "field--name-comment-body" are text, "mtbnewsCommentMessageInfoContainer" is chrome; a text token wins.
+    /// </summary>
     public static bool IsChrome(IElement el)
     {
         switch (el.LocalName)
@@ -124,13 +134,20 @@ internal static partial class CommentVocabulary
         }
         var cls = el.GetAttribute("class");
         if (string.IsNullOrEmpty(cls) && string.IsNullOrEmpty(el.Id)) return false;
-        var parts = Parts(el);
-        // "comment-text"/"comment-content" and the like are the text even when another part reads like chrome.
-        foreach (var p in parts)
-            if (p is "content" or "text" or "texte" or "message" or "body") return false;
-        foreach (var p in parts)
-            if (ChromeParts.Contains(p)) return true;
-        return false;
+        bool chrome = false;
+        var parts = new List<string>();
+        foreach (var token in (cls ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Append(el.Id ?? ""))
+        {
+            parts.Clear();
+            AddParts(token, parts);
+            string? last = null;
+            for (int i = parts.Count - 1; i >= 0; i--)
+                if (!GenericParts.Contains(parts[i]) && !parts[i].All(char.IsDigit)) { last = parts[i]; break; }
+            if (last is null) continue;
+            if (last is "content" or "text" or "texte" or "message" or "body" or "comment" or "entry") return false;
+            if (ChromeParts.Contains(last)) chrome = true;
+        }
+        return chrome;
     }
 
     /// <summary>A depth the markup states: WordPress <c>depth-2</c>, <c>level-2</c>, <c>comment-depth-2</c>, wpDiscuz <c>wc_comment_level-2</c>. Depth 1 is top level.</summary>
