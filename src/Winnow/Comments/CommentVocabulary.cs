@@ -56,6 +56,7 @@ internal static partial class CommentVocabulary
     {
         // Inline elements are labels and buttons ("trns-moderate-comment" on a Translate button), never a whole comment.
         if (el.LocalName is "span" or "a" or "i" or "b" or "em" or "strong" or "small" or "label" or "time" or "abbr" or "cite" or "img" or "button") return false;
+        if (!MentionsComments(el) && !el.HasAttribute("data-comment-id") && !el.HasAttribute("itemtype") && !el.HasAttribute("itemprop")) return false;
         var id = el.Id;
         if (!string.IsNullOrEmpty(id) && ItemIdPattern().IsMatch(id)) return true;
         if (el.HasAttribute("data-comment-id") && el.LocalName is not ("a" or "span" or "button")) return true;
@@ -81,6 +82,22 @@ internal static partial class CommentVocabulary
         return false;
     }
 
+    /// <summary>Whether the class or id mentions comments at all: a cheap test before the token work, which most elements of a
+    /// page fail ("comm" covers comment, kommentar and wpDiscuz's wc-comm; the rest are the other item words).</summary>
+    public static bool MentionsComments(IElement el)
+    {
+        foreach (var attr in el.Attributes)
+        {
+            if (attr.Name is not ("class" or "id")) continue;
+            var v = attr.Value;
+            if (v.Contains("comm", StringComparison.OrdinalIgnoreCase) || v.Contains("forum-fil", StringComparison.OrdinalIgnoreCase)
+                || v.Contains("leserbrief", StringComparison.OrdinalIgnoreCase) || v.Contains("reaction", StringComparison.OrdinalIgnoreCase)
+                || v.Contains("discuss", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>Pingbacks and trackbacks sit in WordPress comment lists but are not reader comments.</summary>
     public static bool IsPingback(IElement el)
     {
@@ -93,6 +110,7 @@ internal static partial class CommentVocabulary
     public static bool IsRecentList(IElement el)
     {
         // Both words are needed: "tag-popular" on an article (mtb-news.de) names a tag, not a list of comments.
+        if (!MentionsComments(el)) return false;
         bool recent = false, comments = false;
         foreach (var p in Parts(el))
         {
