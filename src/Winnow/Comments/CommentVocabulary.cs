@@ -130,7 +130,7 @@ internal static partial class CommentVocabulary
         "flag", "edit", "permalink", "date", "time", "datetime", "timestamp", "says", "share", "sharing", "moderation", "button",
         "buttons", "respond", "form", "subscribe", "rate", "info", "byline", "user", "username", "nickname", "nick", "badge", "badges",
         "posted", "postedby", "link", "links", "fn", "commenter", "ago", "karma", "points", "score", "upvote", "downvote",
-        "label", "role", "mention", "hidden", "loading", "loader", "more", "readmore", "toggle", "collapse", "expand", "ip", "useragent", "replies",
+        "label", "role", "mention", "hidden", "loading", "loader", "ip", "useragent", "replies",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words that say nothing of what a part holds ("MessageInfoContainer" is an info box).</summary>
