@@ -20,6 +20,8 @@ internal static partial class CommentThreadBuilder
     public static ThreadBuild Build(IElement body, IReadOnlyList<IElement> regions, ElementConcepts concepts, Uri? pageUrl)
     {
         var items = CommentItems.Find(body, concepts);
+        // No comment says what it is: the general rule for repeated author-date-text structures inside the regions.
+        if (items.Count == 0) items = RepeatedCommentFinder.Find(regions);
         if (items.Count == 0) return new ThreadBuild(CommentThread.Empty, []);
         CommentNesting.Assign(items, body);
 
@@ -67,6 +69,10 @@ internal static partial class CommentThreadBuilder
             indexOf[item] = kept.Count;
             kept.Add((item, comment));
         }
+        // A lone marked element with neither an author nor a date is a label or notice, not a thread ("Comments are subject
+        // to our guidelines", "0 replies", "comments powered by Disqus" on ScrapingHub and Readability pages). Requiring an
+        // author or a date of every comment instead lost 15 trafilatura comment snippets (achgut.com, reddit.com, …).
+        if (kept.Count == 1 && kept[0].Comment is { Author: null, Date: null }) kept.Clear();
         if (kept.Count == 0) return new ThreadBuild(CommentThread.Empty, []);
         var thread = new CommentThread([.. kept.Select(k => k.Comment)], regions.Any(IsPaged));
         return new ThreadBuild(thread, stray);

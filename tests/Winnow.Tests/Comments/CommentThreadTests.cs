@@ -85,6 +85,24 @@ public class CommentThreadTests
     }
 
     [Fact]
+    public void UnknownSystemsAreReadFromRepeatedAuthorDateTextStructures()
+    {
+        // No class says "comment" on the items: only the region does; each item carries a name, a date and text.
+        static string Note(string who, string when, string text, string replies = "")
+            => $"<div class=\"note\"><b class=\"name\">{who}</b> <span class=\"date\">{when}</span><p>{text}</p>{replies}</div>";
+        var r = Extract($"""
+            <div id="comments"><h3>Reactions</h3>
+            {Note("Ann", "3 May 2020", "A first reaction from a reader.", Note("Bob", "4 May 2020", "Bob answers Ann below her note."))}
+            {Note("Cid", "5 May 2020", "A second top-level reaction.")}
+            </div>
+            """);
+        Assert.Equal(["Ann", "Bob", "Cid"], r.Thread.Comments.Select(c => c.Author));
+        Assert.Equal([null, 0, null], r.Thread.Comments.Select(c => c.Parent));
+        Assert.Equal("3 May 2020", r.Thread.Comments[0].Date?.Raw);
+        Assert.Equal("A first reaction from a reader.", r.Thread.Comments[0].PlainText);
+    }
+
+    [Fact]
     public void PingbacksAreNotComments()
     {
         var r = Extract($"""
