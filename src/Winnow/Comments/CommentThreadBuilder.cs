@@ -35,17 +35,21 @@ internal static partial class CommentThreadBuilder
             if (item.IsPingback) continue;
             // Another comment's root (a reply nested inside) is never this one's text.
             bool Excluded(IElement e) => roots.Contains(e) && !item.Elements.Contains(e);
-            bool Skip(IElement e) => Excluded(e) || IsChromeHere(e) || IsActionLink(e);
+            var authorEl = CommentFields.AuthorElement(item.Elements, Excluded);
+            var dateEl = CommentFields.DateElement(item.Elements, Excluded);
+            // The author and date elements are never text, whatever their class says; unless long (100 characters: more
+            // than any name or date line), when the element found is a wrapper that also holds the text.
+            var nameLine = authorEl is not null && TextMeasure.CollapsedLength(authorEl.TextContent) <= 100 ? authorEl : null;
+            var dateLine = dateEl is not null && TextMeasure.CollapsedLength(dateEl.TextContent) <= 100 ? dateEl : null;
+            bool Skip(IElement e) => Excluded(e) || e == nameLine || e == dateLine || IsChromeHere(e) || IsActionLink(e);
 
             var paragraphs = CommentText.Paragraphs(item.Elements, Skip);
             if (item.Elements.Any(HasMoreLink)) TrimEllipsis(paragraphs);
             if (paragraphs.Count == 0) continue;
-            var authorEl = CommentFields.AuthorElement(item.Elements, Excluded);
             var (author, authorUrl) = CommentFields.Author(authorEl, pageUrl);
             string? bylineDate = null;
             if (authorEl is not null && CommentFields.BylinePattern().Match(CommentText.Flat(authorEl, e => false)) is { Success: true } by && by.Groups["date"].Success)
                 bylineDate = by.Groups["date"].Value;
-            var dateEl = CommentFields.DateElement(item.Elements, Excluded);
             if (author is null)
                 (author, bylineDate) = CommentFields.FromMetaLine(item.Elements, Excluded, dateEl) is { Name: not null } meta
                     ? (meta.Name, meta.Date) : (author, bylineDate);
