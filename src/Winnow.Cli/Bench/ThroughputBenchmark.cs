@@ -32,8 +32,11 @@ public sealed record ThroughputResult(int Pages, long Bytes, int Rounds, double 
     /// (<see cref="ExtractionOptions.IncludeComments"/> off); 0 when not measured.</summary>
     public double NoThreadSeconds { get; init; }
 
+    /// <summary>Total time of the full extractions timed page by page next to <see cref="NoThreadSeconds"/>.</summary>
+    public double PairedFullSeconds { get; init; }
+
     /// <summary>What building the comment thread adds to the full extraction time (0.05 = 5 %); null when not measured.</summary>
-    public double? ThreadCost => NoThreadSeconds > 0 ? FullSeconds / NoThreadSeconds - 1 : null;
+    public double? ThreadCost => NoThreadSeconds > 0 && PairedFullSeconds > 0 ? PairedFullSeconds / NoThreadSeconds - 1 : null;
 
     /// <summary>Full-extraction pages/s over parse-only pages/s (1 = extraction costs no more than parsing).</summary>
     public double Ratio => FullPagesPerSecond / ParsePagesPerSecond;
@@ -107,28 +110,20 @@ public sealed class ThroughputBenchmark(Extractor extractor)
         var parseTicks = new long[pages.Count];
         var fullTicks = new long[pages.Count];
         var noThreadTicks = new long[pages.Count];
-        long parseTotal = 0, fullTotal = 0, noThreadTotal = 0;
+        var pairedTicks = new long[pages.Count];
+        long parseTotal = 0, fullTotal = 0, noThreadTotal = 0, pairedTotal = 0;
         var latencies = new List<double>(pages.Count * repeat);
         var failures = 0;
 
         for (var round = 0; round < warmup + repeat; round++)
         {
             var measured = round >= warmup;
-            // Alternate the order (parse first on even rounds, full first on odd ones) so drift hits both phases alike;
-            // the pass without the thread sits between them, and full and no-thread swap places each round too.
-            var ignored = 0;
-            if (round % 2 == 0)
-            {
-                ParsePass(pages, parseTicks);
-                FullPass(extractor, pages, fullTicks, ref failures, measured);
-                FullPass(_noThread, pages, noThreadTicks, ref ignored, false);
-            }
-            else
-            {
-                FullPass(_noThread, pages, noThreadTicks, ref ignored, false);
-                FullPass(extractor, pages, fullTicks, ref failures, measured);
-                ParsePass(pages, parseTicks);
-            }
+            // Alternate the order (parse first on even rounds, full first on odd ones) so drift hits both phases alike.
+            if (round % 2 == 0) { ParsePass(pages, parseTicks); FullPass(pages, fullTicks, ref failures, measured); }
+            else { FullPass(pages, fullTicks, ref failures, measured); ParsePass(pages, parseTicks); }
+            // The thread's cost in a pass of its own: with and without the thread page by page (order alternating per
+            // page), so a loaded machine slows both alike and their ratio stays the thread's cost.
+            PairedPass(pages, pairedTicks, noThreadTicks, round);
             if (!measured)
             {
                 progress?.Invoke($"warm-up round {round + 1}/{warmup} done");
@@ -137,6 +132,7 @@ public sealed class ThroughputBenchmark(Extractor extractor)
             parseTotal += parseTicks.Sum();
             fullTotal += fullTicks.Sum();
             noThreadTotal += noThreadTicks.Sum();
+            pairedTotal += pairedTicks.Sum();
             foreach (var t in fullTicks) latencies.Add(t * 1000.0 / Stopwatch.Frequency);
             progress?.Invoke($"round {round - warmup + 1}/{repeat} done");
         }
@@ -148,6 +144,7 @@ public sealed class ThroughputBenchmark(Extractor extractor)
             latencies.ToArray(), failures)
         {
             NoThreadSeconds = noThreadTotal / (double)Stopwatch.Frequency,
+            PairedFullSeconds = pairedTotal / (double)Stopwatch.Frequency,
         };
     }
 
@@ -167,24 +164,48 @@ public sealed class ThroughputBenchmark(Extractor extractor)
         GC.KeepAlive(sink);
     }
 
-    static void FullPass(Extractor extractor, IReadOnlyList<BenchPage> pages, long[] ticks, ref int failures, bool measured)
+    void FullPass(IReadOnlyList<BenchPage> pages, long[] ticks, ref int failures, bool measured)
     {
         FullCollect();
         var sink = 0;
         for (var i = 0; i < pages.Count; i++)
+            ticks[i] = Time(extractor, pages[i], ref sink, ref failures, measured);
+        GC.KeepAlive(sink);
+    }
+
+    void PairedPass(IReadOnlyList<BenchPage> pages, long[] fullTicks, long[] noThreadTicks, int round)
+    {
+        FullCollect();
+        var sink = 0;
+        var ignored = 0;
+        for (var i = 0; i < pages.Count; i++)
         {
-            var start = Stopwatch.GetTimestamp();
-            try
+            if ((i + round) % 2 == 0)
             {
-                sink += extractor.Extract(pages[i].Bytes).Body.Length;
+                fullTicks[i] = Time(extractor, pages[i], ref sink, ref ignored, false);
+                noThreadTicks[i] = Time(_noThread, pages[i], ref sink, ref ignored, false);
             }
-            catch (WinnowException)
+            else
             {
-                if (measured) failures++;
+                noThreadTicks[i] = Time(_noThread, pages[i], ref sink, ref ignored, false);
+                fullTicks[i] = Time(extractor, pages[i], ref sink, ref ignored, false);
             }
-            ticks[i] = Stopwatch.GetTimestamp() - start;
         }
         GC.KeepAlive(sink);
+    }
+
+    static long Time(Extractor extractor, BenchPage page, ref int sink, ref int failures, bool measured)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            sink += extractor.Extract(page.Bytes).Body.Length;
+        }
+        catch (WinnowException)
+        {
+            if (measured) failures++;
+        }
+        return Stopwatch.GetTimestamp() - start;
     }
 
     static void FullCollect()

@@ -19,10 +19,22 @@ internal static class RepeatedCommentFinder
         foreach (var region in regions)
         {
             if (CommentVocabulary.IsRecentList(region)) continue;
+            // Only parents on the way to a date can hold the list: found in one walk, so regions without two dates
+            // (a Disqus placeholder, a "12 comments" link, a form) cost one walk and nothing more.
+            var onPath = new HashSet<IElement>(ReferenceEqualityComparer.Instance as IEqualityComparer<IElement>);
+            int dates = 0;
+            foreach (var d in ElementWalk.Descendants(region))
+            {
+                if (!IsDate(d)) continue;
+                dates++;
+                for (var a = d.ParentElement; a is not null && onPath.Add(a) && a != region; a = a.ParentElement) { }
+            }
+            if (dates < MinSiblings) continue;
             List<IElement>? best = null;
             int bestLength = 0;
-            foreach (var parent in ElementWalk.Descendants(region).Prepend(region))
+            foreach (var parent in onPath)
             {
+                if (parent.ChildElementCount < MinSiblings) continue;
                 foreach (var group in parent.Children.GroupBy(Shape))
                 {
                     var members = group.ToList();
@@ -50,6 +62,15 @@ internal static class RepeatedCommentFinder
         return items;
     }
 
+    static bool IsDate(IElement d)
+    {
+        if (d.LocalName == "time") return true;
+        var cls = d.GetAttribute("class");
+        if (cls is null || !(cls.Contains("date", StringComparison.OrdinalIgnoreCase) || cls.Contains("time", StringComparison.OrdinalIgnoreCase)
+            || cls.Contains("publish", StringComparison.OrdinalIgnoreCase))) return false;
+        return CommentVocabulary.Parts(d).Any(p => p is "date" or "time" or "datetime" or "timestamp" or "published");
+    }
+
     static string Shape(IElement el) => el.LocalName + "." + (el.GetAttribute("class") ?? "").Trim();
 
     /// <summary>An author (a named element or hCard), a date (a <c>time</c> or date class) and some text of its own.</summary>
@@ -58,12 +79,11 @@ internal static class RepeatedCommentFinder
         bool author = false, date = false;
         foreach (var d in ElementWalk.Descendants(el))
         {
-            if (d.LocalName == "time") date = true;
+            if (IsDate(d)) date = true;
             else if (d.HasAttribute("class") || d.HasAttribute("itemprop"))
             {
                 var parts = CommentVocabulary.Parts(d);
                 if (parts.Any(p => p is "author" or "fn" or "user" or "username" or "name" or "nick" or "commenter") || d.GetAttribute("itemprop") == "author") author = true;
-                if (parts.Any(p => p is "date" or "time" or "datetime" or "timestamp" or "published")) date = true;
             }
             if (author && date) break;
         }
