@@ -148,9 +148,16 @@ public static class CorpusRunner
             ["tags"] = article.Tags.IsDefault ? Array.Empty<string>() : article.Tags.ToArray(),
             ["license"] = article.License,
             ["page_type"] = Output.JsonRenderer.PageTypeName(article.PageType),
-            // THREAD: when the extractor returns the readers' comment thread, add it here as
-            // ["thread"] = [{"author": string|null, "date": string|null, "text": string, "parent": int|null}, …]
-            // (document order, parent = index in this list), the format score.py's (iv) reads.
+            // The readers' comment thread in the format score.py's (iv) reads (document order, parent = index in the
+            // list), and its texts joined for the trafilatura benchmark's comment snippets.
+            ["thread"] = result.Thread.Comments.Select(c => (object?)new Dictionary<string, object?>
+            {
+                ["author"] = c.Author,
+                ["date"] = c.Date?.Raw,
+                ["text"] = c.PlainText,
+                ["parent"] = c.Parent,
+            }).ToList(),
+            ["comments"] = result.Thread.Count == 0 ? null : result.Thread.JoinedText,
         };
     }
 

@@ -12,9 +12,10 @@ public static class Formatting
     /// <param name="r">The result.</param>
     /// <param name="format">text, markdown, html or json.</param>
     /// <param name="url">The page's URL, stated in the JSON record.</param>
-    public static string Render(ExtractionResult r, string format, string? url = null) => format switch
+    /// <param name="includeComments">Append the comment thread to the text record (the other formats always carry it).</param>
+    public static string Render(ExtractionResult r, string format, string? url = null, bool includeComments = false) => format switch
     {
-        "text" => TextRecordRenderer.Render(r),
+        "text" => TextRecordRenderer.Render(r, includeComments),
         "markdown" => MarkdownRenderer.Render(r),
         "html" => HtmlRenderer.Render(r, fullDocument: true),
         "json" => JsonRenderer.Render(r, indented: true, url: url),

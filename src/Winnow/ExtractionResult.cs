@@ -12,6 +12,9 @@ public sealed record ExtractionResult(
     ImmutableArray<Block> Body,
     ExtractionDiagnostics Diagnostics)
 {
+    /// <summary>The readers' comment thread, apart from the body (empty when there is none or <see cref="ExtractionOptions.IncludeComments"/> is off).</summary>
+    public Comments.CommentThread Thread { get; init; } = Comments.CommentThread.Empty;
+
     /// <summary>The body as plain text: blocks separated by a blank line (rendered on each call; keep it).</summary>
     public string BodyText => Output.PlainText.Render(Body);
 

@@ -112,7 +112,8 @@ public sealed class Extractor
                     EncodingSource = decoded?.Source.ToString(),
                     Warnings = content.Diagnostics.Warnings.AddRange(warnings),
                     Timings = clock.Report(),
-                });
+                })
+            { Thread = content.Thread };
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -41,6 +41,7 @@ public static class ExtractCommand
         };
         focus.AcceptOnlyFromAmong("precision", "balanced", "recall");
         var noComments = new Option<bool>("--no-comments") { Description = "Do not extract the readers' comment thread." };
+        var comments = new Option<bool>("--comments") { Description = "Append the readers' comment thread to the text record (markdown, html and json always carry it)." };
         var noTables = new Option<bool>("--no-tables") { Description = "Leave tables out of the body." };
         var noImages = new Option<bool>("--no-images") { Description = "Leave images (figures) out of the body." };
         var noLinks = new Option<bool>("--no-links") { Description = "Keep the text of links but not their targets." };
@@ -53,7 +54,7 @@ public static class ExtractCommand
 
         var command = new Command("extract", "Extract the article from one page and print it.")
         {
-            input, url, format, focus, noComments, noTables, noImages, noLinks, timeout,
+            input, url, format, focus, comments, noComments, noTables, noImages, noLinks, timeout,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -71,14 +72,21 @@ public static class ExtractCommand
                     IncludeLinks = !parse.GetValue(noLinks),
                     Timeout = seconds is double s ? TimeSpan.FromSeconds(s) : ExtractionOptions.Default.Timeout,
                 },
-                FetchTimeout: seconds is double f ? TimeSpan.FromSeconds(f) : DefaultFetchTimeout);
+                FetchTimeout: seconds is double f ? TimeSpan.FromSeconds(f) : DefaultFetchTimeout)
+            {
+                AppendComments = parse.GetValue(comments),
+            };
             return await WinnowCli.Guard(console, () => RunAsync(request, console, cancellationToken)).ConfigureAwait(false);
         });
         return command;
     }
 
     /// <summary>Everything <c>extract</c> was asked to do.</summary>
-    public sealed record ExtractRequest(string Input, string? Url, string Format, ExtractionOptions Options, TimeSpan FetchTimeout);
+    public sealed record ExtractRequest(string Input, string? Url, string Format, ExtractionOptions Options, TimeSpan FetchTimeout)
+    {
+        /// <summary>Append the comment thread to the text record (<c>--comments</c>).</summary>
+        public bool AppendComments { get; init; }
+    }
 
     /// <summary>Runs <c>extract</c>; expected failures are thrown as <see cref="CliException"/> or <see cref="WinnowException"/>.</summary>
     public static async Task<int> RunAsync(ExtractRequest request, CliConsole console, CancellationToken cancellationToken)
@@ -119,7 +127,7 @@ public static class ExtractCommand
         }
 
         var result = new Extractor(request.Options).Extract(bytes, pageUrl, contentType, cancellationToken);
-        var text = Formatting.Render(result, request.Format, pageUrl);
+        var text = Formatting.Render(result, request.Format, pageUrl, request.AppendComments);
         console.Out.Write(text);
         if (!text.EndsWith('\n')) console.Out.Write('\n');
         console.Out.Flush();

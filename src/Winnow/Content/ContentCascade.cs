@@ -9,7 +9,11 @@ using Winnow.Output;
 namespace Winnow.Content;
 
 /// <summary>What the content stage produces.</summary>
-internal sealed record ContentResult(ArticleMetadata Article, ImmutableArray<Block> Body, ExtractionDiagnostics Diagnostics);
+internal sealed record ContentResult(ArticleMetadata Article, ImmutableArray<Block> Body, ExtractionDiagnostics Diagnostics)
+{
+    /// <summary>The readers' comment thread (empty when not asked for).</summary>
+    public CommentThread Thread { get; init; } = CommentThread.Empty;
+}
 
 /// <summary>
 /// The gated cascade that picks the article's content: clean the tree, detach the comments, then
@@ -46,7 +50,9 @@ internal sealed class ContentCascade(ExtractionOptions options)
 
         var concepts = new ElementConcepts();
         var regions = CommentRegionLocator.Locate(body, concepts);
+        var thread = options.IncludeComments ? CommentThreadBuilder.Build(body, regions, concepts, pageUrl) : null;
         foreach (var r in regions) { log.Add("comments", r); r.Remove(); }
+        foreach (var r in thread?.StrayRoots ?? []) { log.Add("comments", r); r.Remove(); }
         token.ThrowIfCancellationRequested();
 
         var page = new PageContext(body, options, pageUrl, article, log, concepts, token);
@@ -126,7 +132,7 @@ internal sealed class ContentCascade(ExtractionOptions options)
             Removals = log.ToReports(),
             CommentRegions = regions.Count,
         };
-        return new ContentResult(article, final, diagnostics);
+        return new ContentResult(article, final, diagnostics) { Thread = thread?.Thread ?? CommentThread.Empty };
     }
 
     static Candidate? Choose(Candidate? sel, Candidate? sco, SelectorMatch? selector, IElement? scoringRoot)

@@ -67,6 +67,13 @@ public static class HtmlRenderer
             sb.Append("</p>\n</footer>\n");
         }
         sb.Append("</article>\n");
+        if (r.Thread.Count > 0)
+        {
+            // The readers' thread apart from the article: replies are lists nested in their parent's item.
+            sb.Append("<section class=\"comments\">\n<h2>").Append(r.Thread.IsPartial ? "Comments (part of the thread)" : "Comments").Append("</h2>\n");
+            foreach (var block in CommentOutline.ToBlocks(r.Thread)) RenderBlock(sb, block);
+            sb.Append("</section>\n");
+        }
         if (fullDocument) sb.Append("</body>\n</html>\n");
         return sb.ToString();
     }

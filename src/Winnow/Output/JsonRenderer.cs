@@ -54,7 +54,7 @@ public static class JsonRenderer
         // Utf8JsonWriter refuses to nest deeper than MaxDepth (1000 by default). A list level
         // costs 4 JSON levels (list, items, item, blocks), the most of any level, so 4 per level
         // of the tree is a safe bound; the envelope (result, body) needs 2 more, 16 is margin.
-        MaxDepth = Math.Max(1000, 16 + 4 * Depth(r.Body)),
+        MaxDepth = Math.Max(1000, 16 + 4 * Math.Max(Depth(r.Body), 1 + r.Thread.Comments.Select(c => c.Depth).DefaultIfEmpty(0).Max())),
     };
 
     /// <summary>Writes the result as one JSON object to <paramref name="writer"/> (for streaming
@@ -89,6 +89,7 @@ public static class JsonRenderer
         writer.WriteString("text", PlainText.Render(r.Body));
         writer.WritePropertyName("body");
         Blocks(writer, r.Body);
+        Thread(writer, r.Thread);
         Diagnostics(writer, r.Diagnostics);
         writer.WriteEndObject();
     }
@@ -102,6 +103,49 @@ public static class JsonRenderer
         PageType.Product => "product",
         _ => "other",
     };
+
+    /// <summary>The comment thread twice: <c>thread</c>, the flat list in document order with each comment's parent index
+    /// (the corpus format), and <c>thread_nested</c>, the same comments as a tree of replies.</summary>
+    static void Thread(Utf8JsonWriter w, Comments.CommentThread t)
+    {
+        w.WriteBoolean("thread_partial", t.IsPartial);
+        w.WriteStartArray("thread");
+        for (int i = 0; i < t.Count; i++)
+        {
+            w.WriteStartObject();
+            CommentFields(w, i, t.Comments[i]);
+            w.WritePropertyName("blocks");
+            Blocks(w, t.Comments[i].Text);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("thread_nested");
+        foreach (var node in t.Nested()) Node(w, node);
+        w.WriteEndArray();
+    }
+
+    static void Node(Utf8JsonWriter w, Comments.CommentNode node)
+    {
+        w.WriteStartObject();
+        CommentFields(w, node.Index, node.Comment);
+        w.WriteStartArray("replies");
+        foreach (var r in node.Replies) Node(w, r);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    static void CommentFields(Utf8JsonWriter w, int index, Comments.Comment c)
+    {
+        w.WriteNumber("index", index);
+        w.WriteString("id", c.Id);
+        if (c.Parent is { } p) w.WriteNumber("parent", p); else w.WriteNull("parent");
+        w.WriteNumber("depth", c.Depth);
+        w.WriteString("author", c.Author);
+        w.WriteString("author_url", c.AuthorUrl);
+        Date(w, "date", c.Date);
+        w.WriteString("text", c.PlainText);
+        if (c.Score is { } s) w.WriteNumber("score", s); else w.WriteNull("score");
+    }
 
     static void StringArray(Utf8JsonWriter w, string name, ImmutableArray<string> values)
     {

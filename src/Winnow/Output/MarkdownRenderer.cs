@@ -59,6 +59,12 @@ public static class MarkdownRenderer
             AddChunk(chunks, ThematicBreak);
             AddChunk(chunks, Write(Lines(bio), Context.Paragraph));
         }
+        if (r.Thread.Count > 0)
+        {
+            // The readers' thread after the article, never inside it: a heading, then replies as lists nested in their parent's item.
+            AddChunk(chunks, "## " + Write([new TextInline(r.Thread.IsPartial ? "Comments (part of the thread)" : "Comments")], Context.Heading));
+            chunks.Add(RenderBlocks(CommentOutline.ToBlocks(r.Thread)));
+        }
         return Join(chunks);
     }
 

@@ -25,8 +25,8 @@ namespace Winnow.Output;
 public static class TextRecordRenderer
 {
     /// <param name="r">The extraction result.</param>
-    /// <param name="includeComments">Append the readers' comment thread. Not written yet: the
-    /// result has no thread model, so the flag has no effect for now.</param>
+    /// <param name="includeComments">Append the readers' comment thread after the record, under a "Comments" line:
+    /// each comment's author and date on one line, then its text; replies indented under their parent.</param>
     public static string Render(ExtractionResult r, bool includeComments = false)
     {
         ArgumentNullException.ThrowIfNull(r);
@@ -39,9 +39,8 @@ public static class TextRecordRenderer
         if (authors.Count == 1) parts.Add("Author: " + authors[0]);
         else if (authors.Count > 1) parts.Add("Authors: " + string.Join("; ", authors));
         Add(parts, OutputText.Block(a.AuthorBio));
-        // TODO(comments): when ExtractionResult carries the comment thread, append it here after a
-        // separator when includeComments is set (each comment: author, date, text, replies indented).
-        _ = includeComments;
+        if (includeComments && r.Thread.Count > 0)
+            parts.Add((r.Thread.IsPartial ? "Comments (part of the thread)" : "Comments") + "\n\n" + CommentOutline.ToText(r.Thread));
         return string.Join("\n\n", parts);
     }
 

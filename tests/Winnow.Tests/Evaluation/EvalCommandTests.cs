@@ -147,12 +147,28 @@ public sealed class EvalCommandTests(PredictionFixture fixture) : IClassFixture<
             [new ParagraphBlock([new TextInline("First.")]), new ParagraphBlock([new TextInline("Second \ud800 lone.")])],
             new ExtractionDiagnostics());
         var prediction = CorpusRunner.ToPrediction(result);
-        Assert.Equal(["body", "title", "author", "date", "site_name", "language", "categories", "tags", "license", "page_type"], prediction.Keys);
+        Assert.Equal(["body", "title", "author", "date", "site_name", "language", "categories", "tags", "license", "page_type", "thread", "comments"], prediction.Keys);
+        Assert.Empty((System.Collections.IEnumerable)prediction["thread"]!);
+        Assert.Null(prediction["comments"]);
         Assert.Equal("First.\n\nSecond \ud800 lone.", prediction["body"]);
         Assert.Equal("Ann Example, Bob Example", prediction["author"]);
         Assert.Equal("2020-01-05", prediction["date"]);
         using var doc = JsonDocument.Parse(CorpusRunner.Serialize(prediction));
         Assert.Equal("First.\n\nSecond \ufffd lone.", doc.RootElement.GetProperty("body").GetString());
         Assert.Null(CorpusRunner.ToPrediction(result with { Article = new ArticleMetadata() })["author"]);
+
+        // The thread as score.py's (iv) reads it, and its texts joined for the comment snippets.
+        var withThread = result with
+        {
+            Thread = new Winnow.Comments.CommentThread([
+                new Winnow.Comments.Comment("c1", null, 0, "Ann", null, new PageDate("1 May", null, false, "comment"), [new ParagraphBlock([new TextInline("Top.")])], null),
+                new Winnow.Comments.Comment("c2", 0, 1, null, null, null, [new ParagraphBlock([new TextInline("Reply.")])], 3),
+            ], false),
+        };
+        using var threadDoc = JsonDocument.Parse(CorpusRunner.Serialize(CorpusRunner.ToPrediction(withThread)));
+        var thread = threadDoc.RootElement.GetProperty("thread");
+        Assert.Equal("""[{"author":"Ann","date":"1 May","text":"Top.","parent":null},{"author":null,"date":null,"text":"Reply.","parent":0}]""",
+            JsonSerializer.Serialize(thread));
+        Assert.Equal("Top.\n\nReply.", threadDoc.RootElement.GetProperty("comments").GetString());
     }
 }

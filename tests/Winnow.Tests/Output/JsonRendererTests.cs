@@ -11,7 +11,7 @@ public class JsonRendererTests
     static readonly string[] TopLevelKeys =
     [
         "schema", "url", "title", "standfirst", "authors", "authors_are_organizations", "author_bio", "published", "modified", "site_name",
-        "language", "canonical_url", "image", "tags", "categories", "license", "page_type", "sources", "text", "body", "diagnostics",
+        "language", "canonical_url", "image", "tags", "categories", "license", "page_type", "sources", "text", "body", "thread_partial", "thread", "thread_nested", "diagnostics",
     ];
 
     static ExtractionResult Full() => new(
