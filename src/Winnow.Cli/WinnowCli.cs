@@ -17,6 +17,7 @@ public static class WinnowCli
         ExtractCommand.Create(console),
         EvalCommand.Create(),
         BenchCommand.Create(console),
+        BatchCommand.Create(console),
         ServeCommand.Create(console),
     };
 

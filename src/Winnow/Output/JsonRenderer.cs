@@ -59,7 +59,8 @@ public static class JsonRenderer
 
     /// <summary>Writes the result as one JSON object to <paramref name="writer"/> (for streaming
     /// JSON lines); create the writer with <see cref="Options"/>.</summary>
-    public static void Write(Utf8JsonWriter writer, ExtractionResult r, string? url = null)
+    /// <param name="extra">Writes more properties right after <c>url</c> (e.g. a batch record's <c>source</c>).</param>
+    public static void Write(Utf8JsonWriter writer, ExtractionResult r, string? url = null, Action<Utf8JsonWriter>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(r);
@@ -67,6 +68,7 @@ public static class JsonRenderer
         writer.WriteStartObject();
         writer.WriteString("schema", Schema);
         writer.WriteString("url", url);
+        extra?.Invoke(writer);
         writer.WriteString("title", a.Title);
         writer.WriteString("standfirst", a.Standfirst);
         StringArray(writer, "authors", a.Authors);
