@@ -72,10 +72,15 @@ internal static class BrowserSetup
         var env = Environment.GetEnvironmentVariable("WINNOW_CHROMIUM");
         foreach (var candidate in new[] { env, "/usr/bin/chromium", "/usr/bin/chromium-browser" })
             if (!string.IsNullOrEmpty(candidate) && File.Exists(candidate)) return candidate;
-        if (File.Exists("/usr/bin/apt-get") && Environment.UserName == "root")
+        if (File.Exists("/usr/bin/apt-get"))
         {
-            Run("apt-get", "update -q");
-            Run("apt-get", "install -y -q chromium");
+            // as root (CI) directly, otherwise through a password-less sudo when there is one
+            var root = Environment.UserName == "root";
+            if (root || File.Exists("/usr/bin/sudo"))
+            {
+                Run(root ? "apt-get" : "sudo", (root ? "" : "-n apt-get ") + "update -q");
+                Run(root ? "apt-get" : "sudo", (root ? "" : "-n apt-get ") + "install -y -q chromium");
+            }
             if (File.Exists("/usr/bin/chromium")) return "/usr/bin/chromium";
         }
         throw new InvalidOperationException("The browser test needs Chromium: install Debian's package 'chromium' (apt-get install chromium) or set WINNOW_CHROMIUM to its path.");
