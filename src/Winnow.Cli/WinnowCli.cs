@@ -17,6 +17,7 @@ public static class WinnowCli
         ExtractCommand.Create(console),
         EvalCommand.Create(),
         BenchCommand.Create(console),
+        DedupCommand.Create(console),
     };
 
     /// <summary>Runs the command line and returns the process exit code (see <see cref="ExitCodes"/>).</summary>

@@ -100,7 +100,7 @@ public sealed class WarcReader
             long got;
             if (wanted)
             {
-                block = new byte[(int)Math.Min(length, _options.MaxBlockBytes)];
+                block = new byte[(int)Math.Min(length, Math.Min(_options.MaxBlockBytes, Array.MaxLength))];
                 got = input.Read(block);
                 if (got == block.Length) got += input.Skip(length - block.Length);
             }
