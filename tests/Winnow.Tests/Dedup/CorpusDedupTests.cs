@@ -104,6 +104,8 @@ public class CorpusDedupTests(CorpusDedupFixture corpus, ITestOutputHelper outpu
             $"({pages.Count - measured.Count} pages too short to fingerprint); similarity to the original: " +
             $"min {similarities[0]:F3}, 1st percentile {similarities[similarities.Count / 100]:F3}, median {similarities[similarities.Count / 2]:F3}");
         foreach (var i in missed) output.WriteLine($"  missed {Name(i)}");
+        foreach (var i in Enumerable.Range(0, pages.Count).Where(i => pages[i].Original is null))
+            output.WriteLine($"  too short: {Name(i)} ({System.Text.RegularExpressions.Regex.Count(pages[i].Body, @"\w+")} words): {pages[i].Body[..Math.Min(80, pages[i].Body.Length)].ReplaceLineEndings(" ")}");
         foreach (var i in measured.OrderBy(i => pages[i].Copy is null ? 0 : pages[i].Original!.EstimateJaccard(pages[i].Copy!)).Take(5))
             output.WriteLine($"  least similar copy: {Name(i)} {(pages[i].Copy is null ? 0 : pages[i].Original!.EstimateJaccard(pages[i].Copy!)):F3}");
         Assert.Empty(newlyMerged);
