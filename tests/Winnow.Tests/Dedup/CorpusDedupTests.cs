@@ -29,7 +29,7 @@ public class CorpusDedupTests(CorpusDedupFixture corpus, ITestOutputHelper outpu
             foreach (var j in fingerprinted)
                 if (j > i && pages[i].Original!.EstimateJaccard(pages[j].Original!) is var s && s > best && !SameArticle(i, j)) (best, a, b) = (s, i, j);
         output.WriteLine($"{pages.Count} distinct pages, {fingerprinted.Count} fingerprinted; false merges: {merged.Count}; " +
-            $"same-article clusters: {clusters.Count - merged.Count} of {clusters.Sum(c => c.Count)} pages; most similar pair of distinct articles: : {best:F3} ({(a >= 0 ? Name(a) + " / " + Name(b) : "-")})");
+            $"same-article clusters: {clusters.Count - merged.Count} of {clusters.Sum(c => c.Count)} pages; most similar pair of distinct articles: {best:F3} ({(a >= 0 ? Name(a) + " / " + Name(b) : "-")})");
         Assert.True(merged.Count == 0, "clustered together: " + string.Join("; ", merged));
     }
 
