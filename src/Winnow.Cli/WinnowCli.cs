@@ -18,6 +18,7 @@ public static class WinnowCli
         EvalCommand.Create(),
         BenchCommand.Create(console),
         BatchCommand.Create(console),
+        DedupCommand.Create(console),
         ServeCommand.Create(console),
     };
 
