@@ -218,7 +218,12 @@ public sealed class BatchRunner(BatchOptions options, IReadOnlyDictionary<InputK
             var result = extractor.Extract(rec.Bytes, rec.Url, rec.ContentType);
             var buffer = new ArrayBufferWriter<byte>();
             using (var writer = new Utf8JsonWriter(buffer, JsonRenderer.Options(result)))
-                JsonRenderer.Write(writer, result, rec.Url, extra: wr => Source(wr, rec));
+                JsonRenderer.Write(writer, result, rec.Url, extra: wr =>
+                {
+                    Source(wr, rec);
+                    // the body's MinHash, so `winnow dedup` (or batch --dedup) clusters without extracting again
+                    wr.WriteString("fingerprint", Dedup.MinHashFingerprint.Compute(result.BodyText)?.ToString());
+                });
             return new Done(w.Seq, w.FileIndex, w.RecordIndex, rec, buffer.WrittenSpan.ToArray(), null, null);
         }
         catch (NotHtmlException e) { return Error(w, rec, "not_html", e.Message); }

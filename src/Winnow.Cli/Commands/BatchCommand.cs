@@ -43,9 +43,16 @@ public static partial class BatchCommand
             Description = "Process only shard K of N (1-based): a stable 1/N of the input files, by a hash of each path.",
         };
         var restart = new Option<bool>("--restart") { Description = "Start over: replace the output, its errors file and checkpoint." };
+        var dedup = new Option<bool>("--dedup") { Description = "When the batch is complete, cluster near-duplicate articles: each line gains cluster and canonical (as winnow dedup)." };
+        var threshold = new Option<double>("--threshold")
+        {
+            HelpName = "T",
+            Description = $"With --dedup: least estimated Jaccard similarity of two bodies to count as near-duplicates (default {Winnow.Dedup.DedupOptions.Default.Threshold.ToString(CultureInfo.InvariantCulture)}).",
+            DefaultValueFactory = _ => Winnow.Dedup.DedupOptions.Default.Threshold,
+        };
         var command = new Command("batch", "Extract many pages to JSON lines, in parallel, resumable after a crash or kill.")
         {
-            inputs, output, threads, include, shard, restart,
+            inputs, output, threads, include, shard, restart, dedup, threshold,
         };
         command.SetAction((parse, token) => WinnowCli.Guard(console, () =>
         {
@@ -63,10 +70,11 @@ public static partial class BatchCommand
                 Restart = parse.GetValue(restart),
             };
             var maxBytes = options.Extraction.MaxInputBytes;
+            var warc = new WarcFileSource(maxBytes);
             var sources = new Dictionary<InputKind, IRecordSource>
             {
                 [InputKind.Html] = new HtmlFileSource(maxBytes),
-                [InputKind.Warc] = new UnreadableSource("reading web archives is not built yet"),
+                [InputKind.Warc] = warc,
             };
             bool terminal = ReferenceEquals(console.Error, Console.Error) ? !Console.IsErrorRedirected : false;
             var progress = new BatchProgress(console.Error, terminal, files.Sum(f => f.Size));
@@ -74,6 +82,18 @@ public static partial class BatchCommand
                 foreach (var p in new[] { options.Output, BatchRunner.ErrorsPathFor(options.Output), BatchCheckpoint.PathFor(options.Output) })
                     if (File.Exists(p)) File.Delete(p);
             var counts = new BatchRunner(options, sources).Run(progress, token);
+            if (!warc.OtherRecords.IsEmpty)
+                console.Error.WriteLine("winnow batch: WARC records that are not pages (not counted above): "
+                    + string.Join(", ", warc.OtherRecords.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value:N0}")) + ".");
+            if (parse.GetValue(dedup))
+            {
+                var t = parse.GetValue(threshold);
+                if (!(t > 0 && t <= 1)) throw new CliException(ExitCodes.Usage, $"--threshold must be above 0 and at most 1, not '{t.ToString(CultureInfo.InvariantCulture)}'.");
+                // clustered into a temporary file, then renamed over the output: a kill leaves the plain output whole
+                var tmp = options.Output + ".dedup.tmp" + (options.Output.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? ".gz" : "");
+                DedupCommand.Run(options.Output, tmp, Winnow.Dedup.DedupOptions.Default with { Threshold = t }, console, token);
+                File.Move(tmp, options.Output, overwrite: true);
+            }
             // every record is accounted for in the output or the errors file: the batch itself succeeded
             _ = counts;
             return Task.FromResult(ExitCodes.Ok);
@@ -93,13 +113,4 @@ public static partial class BatchCommand
 
     [GeneratedRegex(@"^\s*(\d+)\s*/\s*(\d+)\s*$")]
     private static partial Regex ShardPattern();
-
-    /// <summary>A source for inputs that cannot be read yet: every file becomes one error record with the reason.</summary>
-    sealed class UnreadableSource(string reason) : IRecordSource
-    {
-        public IEnumerable<PageRecord> Read(InputFile file, CancellationToken token)
-        {
-            yield return new PageRecord { File = file.Path, Id = file.Path, SkipKind = "read_error", SkipReason = reason, Size = file.Size, SourceBytes = file.Size };
-        }
-    }
 }

@@ -70,7 +70,10 @@ public static class DedupCommand
         }
         var clusters = NearDuplicateClusterer.Cluster(documents, options);
 
-        using var target = outputPath == "-" ? null : File.Create(outputPath);
+        using var file = outputPath == "-" ? null : File.Create(outputPath);
+        // a .gz output is written gzip-compressed, as batch writes it
+        using Stream? target = file is null ? null
+            : outputPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest) : file;
         var writer = target is null ? console.Out : new StreamWriter(target, new UTF8Encoding(false));
         var index = 0;
         foreach (var (_, root) in ReadLines(inputPath))
@@ -103,7 +106,9 @@ public static class DedupCommand
     /// <summary>The non-blank lines of the file, each parsed as a JSON object (line numbers from 1).</summary>
     static IEnumerable<(int Number, JsonElement Root)> ReadLines(string path)
     {
-        using var reader = new StreamReader(path, Encoding.UTF8);
+        using var stream = File.OpenRead(path);
+        using var reader = new StreamReader(path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
+            ? new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress) : stream, Encoding.UTF8);
         var number = 0;
         while (reader.ReadLine() is { } line)
         {

@@ -185,3 +185,62 @@ public sealed class BatchRunnerTests : IDisposable
         }
     }
 }
+
+/// <summary><c>winnow batch</c> over web archives and with <c>--dedup</c>, end to end through the command line.</summary>
+public sealed class BatchArchiveAndDedupTests : IDisposable
+{
+    readonly string _dir = Directory.CreateTempSubdirectory("winnow-batch-warc-").FullName;
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    static string WarcDir => Path.Combine(TestData.Root, "warc");
+
+    [Fact]
+    public async Task WarcRecordsAllEndInOutputOrErrorsWithOffsets()
+    {
+        var output = Path.Combine(_dir, "warc.jsonl");
+        var run = await CliRunner.RunAsync("batch", WarcDir, "--out", output, "--threads", "2");
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        // the response and resource records of the 11 archives matched by the default globs (counted in tests/data/warc/README.md),
+        // one of them an image, plus the damaged stretch of example-trunc.warc
+        Assert.Contains("15 records read: 13 extracted, 1 failed, 1 skipped", run.Stderr);
+        Assert.Contains("request 17", run.Stderr);
+        var lines = File.ReadAllLines(output);
+        Assert.Equal(13, lines.Length);
+        foreach (var line in lines)
+        {
+            using var doc = JsonDocument.Parse(line);
+            var source = doc.RootElement.GetProperty("source");
+            Assert.EndsWith("warc" + (source.GetProperty("file").GetString()!.EndsWith(".gz", StringComparison.Ordinal) ? ".gz" : ""), source.GetProperty("file").GetString());
+            Assert.StartsWith("<urn:uuid:", source.GetProperty("record_id").GetString());
+            Assert.False(string.IsNullOrEmpty(source.GetProperty("fetch_date").GetString()));
+        }
+        var errors = File.ReadAllLines(BatchRunner.ErrorsPathFor(output));
+        Assert.Contains(errors, e => e.Contains("\"kind\":\"damaged\"") && e.Contains("\"offset\":2560"));
+        Assert.Contains(errors, e => e.Contains("\"kind\":\"not_html\""));
+    }
+
+    [Fact]
+    public async Task DedupPutsTheSeedPairInOneClusterAndOthersApart()
+    {
+        var pages = Directory.CreateDirectory(Path.Combine(_dir, "pages")).FullName;
+        File.Copy(Path.Combine(TestData.Root, "seeds", "page.html"), Path.Combine(pages, "a-syndicated.html"));
+        var record = File.ReadAllText(Path.Combine(TestData.Root, "seeds", "article-record.txt"));
+        File.WriteAllText(Path.Combine(pages, "b-original.html"), Winnow.Tests.Dedup.Retemplater.RecordPage(record, "https://original.example/story", "2022-07-05"));
+        foreach (var f in TestData.CorpusHtmlFiles("scrapinghub").Take(3)) File.Copy(f, Path.Combine(pages, "c-" + Path.GetFileName(f)));
+        var output = Path.Combine(_dir, "dedup.jsonl.gz");
+        var run = await CliRunner.RunAsync("batch", pages, "--out", output, "--dedup");
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var lines = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead(output), System.IO.Compression.CompressionMode.Decompress))
+            .ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(5, lines.Length);
+        var clusters = lines.Select(l => l.GetProperty("cluster").GetInt32()).ToArray();
+        Assert.Equal(clusters[0], clusters[1]);
+        Assert.Equal(5 - 1, clusters.Distinct().Count());
+        Assert.Single(lines.Take(2), l => l.GetProperty("canonical").GetBoolean());
+        Assert.All(lines, l => Assert.StartsWith("mh1:", l.GetProperty("fingerprint").GetString()));
+    }
+}
