@@ -70,7 +70,8 @@ internal sealed class PageScan
     public List<Hit> AuthorBoxes { get; } = new();
     /// <summary>Elements whose own text starts with a by-marker ("By", "Von", "Par", "Por", "Door").</summary>
     public List<Hit> MarkedTexts { get; } = new();
-    public List<Hit> Paragraphs { get; } = new();
+    // 128: the paragraphs of a typical article page, so the list rarely regrows (its growth showed in the profile)
+    public List<Hit> Paragraphs { get; } = new(128);
     /// <summary>Links marked rel="tag" or rel="category" (WordPress writes rel="category tag" for categories).</summary>
     public List<Hit> TaxonomyLinks { get; } = new();
     /// <summary>Links without rel="category" into a category archive path ("/category/news/").</summary>
