@@ -192,7 +192,9 @@ internal sealed class PageScan
                 if (HasToken(rel, "license") && LicenseLinks.Count < MaxLicense) LicenseLinks.Add(new Hit(el, order, ctx));
             }
             else if (href is not null && CategoryPathLinks.Count < MaxTaxonomy && IsCategoryPath(href)) CategoryPathLinks.Add(new Hit(el, order, ctx));
-            if (href is not null && CreativeCommonsLinks.Count < MaxLicense && href.Contains("creativecommons.org/", StringComparison.OrdinalIgnoreCase))
+            // ordinal pre-checks: a case-insensitive search of every link's URL cost a fifth of the scan (profile)
+            if (href is not null && CreativeCommonsLinks.Count < MaxLicense && href.Contains("reativecommons", StringComparison.Ordinal)
+                && href.Contains("creativecommons.org/", StringComparison.OrdinalIgnoreCase))
                 CreativeCommonsLinks.Add(new Hit(el, order, ctx));
         }
 
@@ -379,6 +381,8 @@ internal sealed class PageScan
 
     static bool IsBoxToken(string flat)
     {
+        // every box word holds "aut" or "bio": most tokens ("comment-date", "widget") are told apart in two searches, not twenty
+        if (!flat.Contains("aut", StringComparison.Ordinal) && !flat.Contains("bio", StringComparison.Ordinal)) return false;
         foreach (var w in BoxWords) if (flat.Contains(w, StringComparison.Ordinal)) return true;
         return false;
     }
@@ -413,8 +417,8 @@ internal sealed class PageScan
 
     /// <summary>A link into the site's category archive ("/category/news/", "/kategorie/politik/"): CMSs that drop rel="category" keep the path.</summary>
     static bool IsCategoryPath(string href) =>
-        href.Contains("/category/", StringComparison.OrdinalIgnoreCase) || href.Contains("/kategorie/", StringComparison.OrdinalIgnoreCase)
-        || href.Contains("/categorie/", StringComparison.OrdinalIgnoreCase) || href.Contains("/categoria/", StringComparison.OrdinalIgnoreCase);
+        (href.Contains("ategor", StringComparison.Ordinal) || href.Contains("ATEGOR", StringComparison.Ordinal)) && (href.Contains("/category/", StringComparison.OrdinalIgnoreCase) || href.Contains("/kategorie/", StringComparison.OrdinalIgnoreCase)
+        || href.Contains("/categorie/", StringComparison.OrdinalIgnoreCase) || href.Contains("/categoria/", StringComparison.OrdinalIgnoreCase));
 
     static bool IsRdfaPublished(string property)
     {
