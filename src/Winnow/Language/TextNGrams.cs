@@ -10,9 +10,10 @@ namespace Winnow.Language;
 /// </summary>
 internal static class TextNGrams
 {
-    // 2,000 characters of prose make about 3,000 to 5,000 distinct n-grams. A small table stays in
-    // the processor's cache (a 32,768-slot one made identification 5-7 % of a page's extraction time).
-    const int Slots = 1 << 13;
+    // 1,000 characters of prose (LanguageIdentifier.MaxChars) make about 1,500 to 2,500 distinct n-grams.
+    // A small table stays in the processor's cache and its three scans stay short (a 32,768-slot one made
+    // identification 5-7 % of a page's extraction time; 8,192 slots were sized for 2,000 characters).
+    const int Slots = 1 << 12;
     // Past three-quarters full, n-grams not yet seen are no longer added: they are the rarest
     // (first seen last), far below the ranked top, and linear probing slows down beyond this load.
     const int MaxFill = Slots / 4 * 3;

@@ -102,6 +102,21 @@ internal static class MetaText
     public static string Key(string? s)
     {
         if (string.IsNullOrEmpty(s)) return "";
+        // ASCII text in one pass and one allocation (titles and names are keyed many times per page)
+        int n = 0;
+        bool ascii = true;
+        foreach (var c in s)
+        {
+            if (c > 127) { ascii = false; break; }
+            if (char.IsAsciiLetterOrDigit(c)) n++;
+        }
+        if (ascii)
+            return n == 0 ? "" : string.Create(n, s, static (span, src) =>
+            {
+                int i = 0;
+                foreach (var c in src)
+                    if (char.IsAsciiLetterOrDigit(c)) span[i++] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+            });
         var f = Fold(s);
         var sb = new StringBuilder(f.Length);
         foreach (var c in f) if (char.IsLetterOrDigit(c)) sb.Append(c);
