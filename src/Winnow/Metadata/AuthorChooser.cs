@@ -12,7 +12,7 @@ internal static class AuthorChooser
     static readonly string[] MetaAuthorKeys =
         ["author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "citation_author", "itemprop:author", "byl", "twitter:creator:name"];
 
-    public static AuthorChoice Choose(PageScan scan, MetaTags meta, JsonLdData ld, Hit? h1, List<string> siteNames, string? hostName)
+    public static AuthorChoice Choose(PageScan scan, MetaTags meta, JsonLdData ld, Hit? h1, List<string> siteNames, string? hostName, string? title = null)
     {
         // the host name is compared whole only: "lemire" (lemire.me) is inside the author "Daniel Lemire"
         var hostKey = MetaText.Key(hostName);
@@ -22,7 +22,7 @@ internal static class AuthorChooser
         var siteLike = ld.Authors.Where(a => a.IsOrganization || IsSite(a.Name)).Select(a => a.Name).ToList();
         // a JSON-LD "Person" named like the site ("IT Finanzmagazin /PP") is the publisher filed as a person
         var persons = ld.Authors.Where(a => !a.IsOrganization && !IsSite(a.Name)).Select(a => a.Name).ToList();
-        var (byline, bylineSource) = VisibleByline.Read(scan, h1, IsSite, siteLike);
+        var (byline, bylineSource) = VisibleByline.Read(scan, h1, IsSite, siteLike, DateAnchor.Find(scan, h1, title), title);
         if (persons.Count > 0)
         {
             // JSON-LD naming only a first name or a login handle ("Stefanus", "robert.stitz") while the

@@ -97,7 +97,7 @@ public static class MetadataReader
         if (title is not null) sources["title"] = titleSource;
 
         // ---- authors
-        var authorChoice = AuthorChooser.Choose(scan, meta, ld, h1, siteNames, TitleCleaner.HostName(urlForDate));
+        var authorChoice = AuthorChooser.Choose(scan, meta, ld, h1, siteNames, TitleCleaner.HostName(urlForDate), title);
         var authors = authorChoice.Names;
         if (authors.Count > 0) sources["authors"] = authorChoice.Source;
 

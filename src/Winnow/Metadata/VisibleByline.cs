@@ -28,7 +28,7 @@ internal static class VisibleByline
     const int MaxMarkerChars = 80;
 
     /// <summary>The byline's names and the kind of evidence they came from, or an empty list.</summary>
-    public static (List<string> Names, string Source) Read(PageScan scan, Hit? headline, Func<string, bool>? isSiteName = null, List<string>? siteNamed = null)
+    public static (List<string> Names, string Source) Read(PageScan scan, Hit? headline, Func<string, bool>? isSiteName = null, List<string>? siteNamed = null, Hit? titleHeading = null, string? title = null)
     {
         // the site's own name in a byline slot (itemprop=author holding the publisher) is no evidence: the next
         // kind is looked at, and the name is handed back in siteNamed (the organisation fallback)
@@ -109,6 +109,18 @@ internal static class VisibleByline
                 var names = Keep(AuthorNames.Parse(text));
                 if (names.Count > 0) return (names, "byline:text");
             }
+        }
+        // 5. a label element ("<h4>Autor</h4>") followed by the element holding the name, in the byline window
+        //    around the heading that holds the title (an h2 under a logo h1 on some pages)
+        headline = titleHeading ?? headline;
+        {
+            var names = Keep(LabelledByline.AfterLabel(scan, headline, Before, After, title));
+            if (names.Count > 0) return (names, "byline:label");
+        }
+        // 6. a short "date - name" line right under the headline ("11.12.2019 - Amelie Loevenich")
+        {
+            var names = Keep(LabelledByline.DateLine(scan, headline, MarkerAfter));
+            if (names.Count > 0) return (names, "byline:date-line");
         }
         return (new List<string>(), "");
     }
