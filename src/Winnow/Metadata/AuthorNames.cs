@@ -403,6 +403,27 @@ internal static class AuthorNames
     }
 
     /// <summary>
+    /// The name with the middle initial(s) a text writes it with: "Christian Stadtfeld" and a paragraph
+    /// "(Christian P. Stadtfeld) +++" → "Christian P. Stadtfeld". Only a two-word name, only initials
+    /// (a capital and a period) between the same first name and surname; null when no text has that form.
+    /// </summary>
+    public static string? WithMiddleInitial(string name, IEnumerable<string> texts)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length != 2 || words[0].Length < 2 || words[1].Length < 2) return null;
+        var pattern = new System.Text.RegularExpressions.Regex(
+            @"(?<![\p{L}])" + System.Text.RegularExpressions.Regex.Escape(words[0]) + @"((?:\s+\p{Lu}\.){1,2})\s+" + System.Text.RegularExpressions.Regex.Escape(words[1]) + @"(?![\p{L}])");
+        foreach (var t in texts)
+        {
+            if (!t.Contains(words[1], StringComparison.Ordinal)) continue;
+            var m = pattern.Match(t);
+            if (m.Success)
+                return words[0] + " " + string.Join(" ", m.Groups[1].Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) + " " + words[1];
+        }
+        return null;
+    }
+
+    /// <summary>
     /// A one-word author from meta tags is suspicious: CMS defaults ("admin"), the site's own
     /// name, or a login handle. Real single names ("Fatima", "Jessie") exist, so it is kept only
     /// when it is not the site's name and no better source named someone.
