@@ -46,7 +46,9 @@ internal static class VisibleByline
         bool anyInArticle = headline is null && scan.Bylines.Any(b => (b.Ctx & (Ctx.Excluded | Ctx.Article)) == Ctx.Article);
         foreach (var b in scan.Bylines)
         {
-            if ((b.Ctx & Ctx.Excluded) != 0) continue;
+            // a layout class ("vw-blog-sidebar-postition-right" on the page wrapper) can mark the headline and its
+            // byline alike: only a region between the byline and the headline excludes it (as for dates)
+            if (DateAnchor.IsExcluded(b, headline)) continue;
             if (headline is { } h)
             {
                 // a byline at the article's end ("Text: Kirsten Freund" after the body) counts when both it
@@ -99,7 +101,7 @@ internal static class VisibleByline
         {
             foreach (var b in scan.MarkedTexts)
             {
-                if ((b.Ctx & Ctx.Excluded) != 0) continue;
+                if (DateAnchor.IsExcluded(b, headline)) continue;
                 if (headline is { } hl ? b.Order < hl.Order || b.Order > hl.Order + MarkerAfter : (b.Ctx & Ctx.Article) == 0) continue;
                 var el = b.Element;
                 var text = MetaText.TextOf(el, MaxBylineChars + 1, spaced: true);
