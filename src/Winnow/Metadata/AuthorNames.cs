@@ -79,6 +79,7 @@ internal static class AuthorNames
         s = RemoveNoise(s);
         if (s.Length == 0) return result;
 
+        s = CutAffiliationList(s);
         // a role after the names belongs to all of them: cut before splitting ("… Redakteur für Wirtschaft und Umwelt")
         var parts = SplitList(CutRole(s));
         foreach (var p in parts)
@@ -250,6 +251,31 @@ internal static class AuthorNames
         for (int i = 2; i < words.Length; i++)
             if (IsRoleWord(words[i])) { words = words[..i]; break; }
         return string.Join(' ', words);
+    }
+
+    /// <summary>
+    /// "Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project" → "Daniel Kahn Gillmor":
+    /// after a comma part that is a job title, a serial comma (", and") lists the nouns of an affiliation, not
+    /// more people; everything from the job title on is cut before the list is split on " and ".
+    /// </summary>
+    internal static string CutAffiliationList(string s)
+    {
+        var parts = s.Split(',');
+        if (parts.Length < 3) return s;
+        int at = parts[0].Length;
+        for (int i = 1; i < parts.Length; i++)
+        {
+            if (IsTitleLike(parts[i]))
+            {
+                var rest = s[at..];
+                if (rest.Contains(", and ", StringComparison.OrdinalIgnoreCase) || rest.Contains(", und ", StringComparison.OrdinalIgnoreCase)
+                    || rest.Contains(", et ", StringComparison.OrdinalIgnoreCase))
+                    return s[..at];
+                return s;
+            }
+            at += parts[i].Length + 1;
+        }
+        return s;
     }
 
     static List<string> SplitList(string s)

@@ -42,6 +42,9 @@ internal static class VisibleByline
                 else siteNamed?.Add(n);
             return kept;
         }
+        // no h1 carries the title (og:title chosen over an h1 that writes "–" as an entity): the heading that
+        // does carry it anchors the byline window all the same
+        headline ??= titleHeading;
         var inWindow = new List<Hit>();
         bool anyInArticle = headline is null && scan.Bylines.Any(b => (b.Ctx & (Ctx.Excluded | Ctx.Article)) == Ctx.Article);
         foreach (var b in scan.Bylines)
