@@ -124,6 +124,17 @@ public class AuthorBylineRulesTests
         Assert.Equal(["Jane Doe"], VisibleByline.Read(scan, null, titleHeading: h2).Names.ToArray());
     }
 
+    [Fact]
+    public void AuthorBoxUnderLayoutSidebarClassCompletesAFirstName()
+    {
+        // JSON-LD names only "Nils"; the author box after the article, inside the same sidebar-classed wrapper, opens with the full name
+        var ld = "<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"headline\":\"Das Patriarchat als Kulturtechnik\",\"author\":{\"@type\":\"Person\",\"name\":\"Nils\"}}</script>";
+        var m = Read(Page(ld + "<meta property=\"og:title\" content=\"Das Patriarchat als Kulturtechnik\">",
+            "<div class=\"cb-sidebar-right\"><article><h1>Das Patriarchat als Kulturtechnik</h1><p>Der Text der Kolumne.</p>"
+            + "<footer><div class=\"author-box\"><a href=\"/author/nils\">Nils</a><p>Nils Pickert ist freier Autor und Journalist in Hamburg.</p></div></footer></article></div>"));
+        Assert.Equal(["Nils Pickert"], m.Authors.ToArray());
+    }
+
     // ------------------------------------------------------------ affiliation lists
 
     [Theory]
