@@ -28,7 +28,8 @@ internal static class AuthorBox
     {
         foreach (var box in scan.AuthorBoxes)
         {
-            if ((box.Ctx & Ctx.Excluded) != 0) continue;
+            // a layout class on the page wrapper marks the headline and the box alike: only a region between them excludes it
+            if (DateAnchor.IsExcluded(box, headline)) continue;
             if (headline is { } h && box.Order <= h.Order) continue;
             var text = MetaText.TextOf(box.Element, MaxBoxChars + 1, lines: true);
             if (text.Length > MaxBoxChars) continue;

@@ -12,7 +12,43 @@ internal static class AuthorChooser
     static readonly string[] MetaAuthorKeys =
         ["author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "citation_author", "itemprop:author", "byl", "twitter:creator:name"];
 
-    public static AuthorChoice Choose(PageScan scan, MetaTags meta, JsonLdData ld, Hit? h1, List<string> siteNames, string? hostName)
+    // Paragraphs read for a fuller form of the name: the corpus' articles have under 200; the text of
+    // each is capped at 2,000 characters (a long paragraph's end is still read via the next one).
+    const int MaxParagraphsRead = 400;
+    const int MaxParagraphChars = 2000;
+
+    public static AuthorChoice Choose(PageScan scan, MetaTags meta, JsonLdData ld, Hit? h1, List<string> siteNames, string? hostName, string? title = null)
+    {
+        var choice = ChooseCore(scan, meta, ld, h1, siteNames, hostName, title);
+        if (choice.AreOrganizations || !choice.Names.Any(n => n.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 2)) return choice;
+        // a CMS field drops the middle initial the article signs with ("Christian Stadtfeld" in JSON-LD,
+        // "(Christian P. Stadtfeld)" under the article): the visible form is the name as the author writes it
+        List<string>? texts = null;
+        bool changed = false;
+        var names = new List<string>(choice.Names.Count);
+        foreach (var n in choice.Names)
+        {
+            texts ??= VisibleParagraphs(scan);
+            var fuller = AuthorNames.WithMiddleInitial(n, texts);
+            if (fuller is not null) changed = true;
+            names.Add(fuller ?? n);
+        }
+        return changed ? choice with { Names = names, Source = choice.Source + " + visible-initial" } : choice;
+    }
+
+    static List<string> VisibleParagraphs(PageScan scan)
+    {
+        var texts = new List<string>();
+        foreach (var p in scan.Paragraphs)
+        {
+            if ((p.Ctx & Ctx.Excluded) != 0) continue;
+            if (texts.Count >= MaxParagraphsRead) break;
+            texts.Add(MetaText.TextOf(p.Element, MaxParagraphChars, spaced: true));
+        }
+        return texts;
+    }
+
+    static AuthorChoice ChooseCore(PageScan scan, MetaTags meta, JsonLdData ld, Hit? h1, List<string> siteNames, string? hostName, string? title)
     {
         // the host name is compared whole only: "lemire" (lemire.me) is inside the author "Daniel Lemire"
         var hostKey = MetaText.Key(hostName);
@@ -22,7 +58,7 @@ internal static class AuthorChooser
         var siteLike = ld.Authors.Where(a => a.IsOrganization || IsSite(a.Name)).Select(a => a.Name).ToList();
         // a JSON-LD "Person" named like the site ("IT Finanzmagazin /PP") is the publisher filed as a person
         var persons = ld.Authors.Where(a => !a.IsOrganization && !IsSite(a.Name)).Select(a => a.Name).ToList();
-        var (byline, bylineSource) = VisibleByline.Read(scan, h1, IsSite, siteLike);
+        var (byline, bylineSource) = VisibleByline.Read(scan, h1, IsSite, siteLike, DateAnchor.Find(scan, h1, title), title);
         if (persons.Count > 0)
         {
             // JSON-LD naming only a first name or a login handle ("Stefanus", "robert.stitz") while the

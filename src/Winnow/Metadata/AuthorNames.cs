@@ -79,6 +79,7 @@ internal static class AuthorNames
         s = RemoveNoise(s);
         if (s.Length == 0) return result;
 
+        s = CutAffiliationList(s);
         // a role after the names belongs to all of them: cut before splitting ("… Redakteur für Wirtschaft und Umwelt")
         var parts = SplitList(CutRole(s));
         foreach (var p in parts)
@@ -252,6 +253,31 @@ internal static class AuthorNames
         return string.Join(' ', words);
     }
 
+    /// <summary>
+    /// "Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project" → "Daniel Kahn Gillmor":
+    /// after a comma part that is a job title, a serial comma (", and") lists the nouns of an affiliation, not
+    /// more people; everything from the job title on is cut before the list is split on " and ".
+    /// </summary>
+    internal static string CutAffiliationList(string s)
+    {
+        var parts = s.Split(',');
+        if (parts.Length < 3) return s;
+        int at = parts[0].Length;
+        for (int i = 1; i < parts.Length; i++)
+        {
+            if (IsTitleLike(parts[i]))
+            {
+                var rest = s[at..];
+                if (rest.Contains(", and ", StringComparison.OrdinalIgnoreCase) || rest.Contains(", und ", StringComparison.OrdinalIgnoreCase)
+                    || rest.Contains(", et ", StringComparison.OrdinalIgnoreCase))
+                    return s[..at];
+                return s;
+            }
+            at += parts[i].Length + 1;
+        }
+        return s;
+    }
+
     static List<string> SplitList(string s)
     {
         var parts = new List<string> { s };
@@ -400,6 +426,27 @@ internal static class AuthorNames
         if (surname.Length < 2 || !char.IsUpper(surname[0]) || surname.All(char.IsUpper) && surname.Length <= 3) return null;
         if (end < rest.Length && !(char.IsWhiteSpace(rest[end]) || rest[end] is ',' or '.' or '–' or '—' or '(' or ':')) return null;
         return first + " " + surname;
+    }
+
+    /// <summary>
+    /// The name with the middle initial(s) a text writes it with: "Christian Stadtfeld" and a paragraph
+    /// "(Christian P. Stadtfeld) +++" → "Christian P. Stadtfeld". Only a two-word name, only initials
+    /// (a capital and a period) between the same first name and surname; null when no text has that form.
+    /// </summary>
+    public static string? WithMiddleInitial(string name, IEnumerable<string> texts)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length != 2 || words[0].Length < 2 || words[1].Length < 2) return null;
+        var pattern = new System.Text.RegularExpressions.Regex(
+            @"(?<![\p{L}])" + System.Text.RegularExpressions.Regex.Escape(words[0]) + @"((?:\s+\p{Lu}\.){1,2})\s+" + System.Text.RegularExpressions.Regex.Escape(words[1]) + @"(?![\p{L}])");
+        foreach (var t in texts)
+        {
+            if (!t.Contains(words[1], StringComparison.Ordinal)) continue;
+            var m = pattern.Match(t);
+            if (m.Success)
+                return words[0] + " " + string.Join(" ", m.Groups[1].Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) + " " + words[1];
+        }
+        return null;
     }
 
     /// <summary>

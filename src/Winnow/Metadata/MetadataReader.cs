@@ -18,13 +18,16 @@ namespace Winnow.Metadata;
 /// <item><b>standfirst</b>: og:description &gt; meta description &gt; JSON-LD description &gt; twitter:description / dc.description,
 /// skipping one that is only the first body paragraph cut off with "…".</item>
 /// <item><b>authors</b>: JSON-LD Person author &gt; visible byline near the headline (rel=author / itemprop=author, a
-/// byline-classed element, an author-classed element, a "By …" / "Posted by …" text) &gt; meta author (name=author, dc.creator,
+/// byline-classed element, an author-classed element, a "By …" / "Posted by …" text, a label element "Autor" then the name, a
+/// "date - name" line; see <see cref="LabelledByline"/>) &gt; meta author (name=author, dc.creator,
 /// parsely-author, sailthru.author, citation_author, itemprop author) &gt; article:author (when not a URL) &gt; the author box's name.
 /// Evidence overrides the order: a byline naming a full name beats a JSON-LD first name or login handle; a byline listing the
 /// JSON-LD author plus co-authors beats JSON-LD; a name that is the site's own (a meta author "El Colombiano" on
 /// elcolombiano.com, a JSON-LD "Person" "IT Finanzmagazin /PP") is no person, so the next source is read. Organisations (JSON-LD
 /// Organization authors, site-named authors) only when no person is named anywhere, flagged
-/// <see cref="ArticleMetadata.AuthorsAreOrganizations"/>. Names are normalised by <see cref="AuthorNames"/>.</item>
+/// <see cref="ArticleMetadata.AuthorsAreOrganizations"/>. Names are normalised by <see cref="AuthorNames"/>; a two-word name the
+/// article writes with a middle initial ("Christian P. Stadtfeld") takes the initial. A byline or author box under a layout class
+/// ("right-sidebar" on the wrapper) is excluded only when the region lies between it and the headline (as for dates).</item>
 /// <item><b>published</b>: stated first — JSON-LD datePublished (dateCreated; a nested related article's date never beats
 /// the page's) &gt; article:published_time &gt; other meta (og:published_time, pubdate, publishdate, date, dc.date, dcterms,
 /// parsely-pub-date, sailthru.date, citation_publication_date, itemprop datePublished) &gt; itemprop=datePublished and RDFa
@@ -97,12 +100,13 @@ public static class MetadataReader
         if (title is not null) sources["title"] = titleSource;
 
         // ---- authors
-        var authorChoice = AuthorChooser.Choose(scan, meta, ld, h1, siteNames, TitleCleaner.HostName(urlForDate));
+        var authorChoice = AuthorChooser.Choose(scan, meta, ld, h1, siteNames, TitleCleaner.HostName(urlForDate), title);
         var authors = authorChoice.Names;
         if (authors.Count > 0) sources["authors"] = authorChoice.Source;
 
         // ---- author bio
-        var (bio, bioSource) = AuthorBox.Read(scan, h1, authors);
+        // the heading carrying the title anchors the box when no h1 does (a layout class marking the h1 excluded)
+        var (bio, bioSource) = AuthorBox.Read(scan, h1 ?? DateAnchor.Find(scan, h1, title), authors);
         if (bio is not null) sources["author_bio"] = bioSource;
         // a byline giving only a first name ("Nils") whose author box introduces the full name ("Nils Pickert ist freier Autor …")
         if (bio is not null && authors.Count == 1 && AuthorNames.FullNameFromBio(authors[0], bio) is { } full)

@@ -28,7 +28,7 @@ internal static class VisibleByline
     const int MaxMarkerChars = 80;
 
     /// <summary>The byline's names and the kind of evidence they came from, or an empty list.</summary>
-    public static (List<string> Names, string Source) Read(PageScan scan, Hit? headline, Func<string, bool>? isSiteName = null, List<string>? siteNamed = null)
+    public static (List<string> Names, string Source) Read(PageScan scan, Hit? headline, Func<string, bool>? isSiteName = null, List<string>? siteNamed = null, Hit? titleHeading = null, string? title = null)
     {
         // the site's own name in a byline slot (itemprop=author holding the publisher) is no evidence: the next
         // kind is looked at, and the name is handed back in siteNamed (the organisation fallback)
@@ -42,11 +42,16 @@ internal static class VisibleByline
                 else siteNamed?.Add(n);
             return kept;
         }
+        // no h1 carries the title (og:title chosen over an h1 that writes "–" as an entity): the heading that
+        // does carry it anchors the byline window all the same
+        headline ??= titleHeading;
         var inWindow = new List<Hit>();
         bool anyInArticle = headline is null && scan.Bylines.Any(b => (b.Ctx & (Ctx.Excluded | Ctx.Article)) == Ctx.Article);
         foreach (var b in scan.Bylines)
         {
-            if ((b.Ctx & Ctx.Excluded) != 0) continue;
+            // a layout class ("vw-blog-sidebar-postition-right" on the page wrapper) can mark the headline and its
+            // byline alike: only a region between the byline and the headline excludes it (as for dates)
+            if (DateAnchor.IsExcluded(b, headline)) continue;
             if (headline is { } h)
             {
                 // a byline at the article's end ("Text: Kirsten Freund" after the body) counts when both it
@@ -99,7 +104,7 @@ internal static class VisibleByline
         {
             foreach (var b in scan.MarkedTexts)
             {
-                if ((b.Ctx & Ctx.Excluded) != 0) continue;
+                if (DateAnchor.IsExcluded(b, headline)) continue;
                 if (headline is { } hl ? b.Order < hl.Order || b.Order > hl.Order + MarkerAfter : (b.Ctx & Ctx.Article) == 0) continue;
                 var el = b.Element;
                 var text = MetaText.TextOf(el, MaxBylineChars + 1, spaced: true);
@@ -109,6 +114,18 @@ internal static class VisibleByline
                 var names = Keep(AuthorNames.Parse(text));
                 if (names.Count > 0) return (names, "byline:text");
             }
+        }
+        // 5. a label element ("<h4>Autor</h4>") followed by the element holding the name, in the byline window
+        //    around the heading that holds the title (an h2 under a logo h1 on some pages)
+        headline = titleHeading ?? headline;
+        {
+            var names = Keep(LabelledByline.AfterLabel(scan, headline, Before, After, title));
+            if (names.Count > 0) return (names, "byline:label");
+        }
+        // 6. a short "date - name" line right under the headline ("11.12.2019 - Amelie Loevenich")
+        {
+            var names = Keep(LabelledByline.DateLine(scan, headline, MarkerAfter));
+            if (names.Count > 0) return (names, "byline:date-line");
         }
         return (new List<string>(), "");
     }
