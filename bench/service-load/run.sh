@@ -23,4 +23,4 @@ wrk -t1 -c2 -d5s -s bench/service-load/post-page.lua "http://127.0.0.1:$port/v1/
 wrk -t2 -c8 -d"${secs}s" --latency -s bench/service-load/post-page.lua "http://127.0.0.1:$port/v1/extract" -- "$work/page.html" | tee "$work/wrk.log"
 echo "service RSS over the run (kB): $(awk '{print $2}' "$work/rss.log" | tr '\n' ' ')"
 mkdir "$work/bench" && cp "$page" "$work/bench/"
-dotnet "$cli" bench "$work/bench" --repeat 20 2>/dev/null | grep -E "full extraction|full latency"
+dotnet "$cli" bench "$work/bench" --warmup 100 --repeat 200 2>/dev/null | grep -E "full extraction|full latency"
