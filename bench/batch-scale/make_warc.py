@@ -7,7 +7,8 @@ import gzip, io, os, sys, uuid, glob, datetime
 out = sys.argv[1]
 n = int(sys.argv[2]) if len(sys.argv) > 2 else 20000
 corpus = sys.argv[3] if len(sys.argv) > 3 else "tests/data/corpus"
-pages = sorted(glob.glob(os.path.join(corpus, "*", "*.html.gz")))
+# comments/ holds copies of pages of the other folders
+pages = sorted(p for p in glob.glob(os.path.join(corpus, "*", "*.html.gz")) if os.sep + "comments" + os.sep not in p)
 bodies = [gzip.open(p).read() for p in pages]
 date = datetime.datetime(2026, 11, 22, tzinfo=datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 with open(out, "wb") as f:

@@ -28,5 +28,5 @@ import json, sys
 ids = [[json.loads(l)["source"]["record_id"] for l in open(p)] for p in sys.argv[1:]]
 print(f"killed twice and resumed: {len(ids[1])} records, {len(set(ids[1]))} distinct, same ids in the same order as the uninterrupted run: {ids[0] == ids[1]}")
 PY
-mkdir "$work/pages" && cp tests/data/corpus/*/*.html.gz "$work/pages/"
+mkdir "$work/pages" && cp tests/data/corpus/{readability,scrapinghub,trafilatura}/*.html.gz "$work/pages/"  # comments/ holds copies of these
 dotnet "$cli" bench "$work/pages" --repeat 2 2> /dev/null | grep "full extraction"
