@@ -81,7 +81,8 @@ public static partial class BatchCommand
             if (options.Restart)
                 foreach (var p in new[] { options.Output, BatchRunner.ErrorsPathFor(options.Output), BatchCheckpoint.PathFor(options.Output) })
                     if (File.Exists(p)) File.Delete(p);
-            var counts = new BatchRunner(options, sources).Run(progress, token);
+            // the counts are printed by the progress reporter; every record is in the output or the errors file
+            new BatchRunner(options, sources).Run(progress, token);
             if (!warc.OtherRecords.IsEmpty)
                 console.Error.WriteLine("winnow batch: WARC records that are not pages (not counted above): "
                     + string.Join(", ", warc.OtherRecords.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value:N0}")) + ".");
@@ -94,8 +95,6 @@ public static partial class BatchCommand
                 DedupCommand.Run(options.Output, tmp, Winnow.Dedup.DedupOptions.Default with { Threshold = t }, console, token);
                 File.Move(tmp, options.Output, overwrite: true);
             }
-            // every record is accounted for in the output or the errors file: the batch itself succeeded
-            _ = counts;
             return Task.FromResult(ExitCodes.Ok);
         }));
         return command;
