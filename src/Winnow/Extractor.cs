@@ -75,6 +75,7 @@ public sealed class Extractor
     ExtractionResult Run(string html, string? url, DecodedText? decoded, CancellationToken cancellationToken, long decodeTicks = 0)
     {
         var clock = new StageClock(decodeTicks);
+        var started = Stopwatch.GetTimestamp();
         using var timeout = new CancellationTokenSource(Options.Timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var token = linked.Token;
@@ -83,13 +84,14 @@ public sealed class Extractor
             Uri? pageUrl = url is not null && Uri.TryCreate(url, UriKind.Absolute, out var u) ? u : null;
             var parsed = PageParser.Parse(html, Options.MaxTreeDepth, token);
             clock.Lap(StageClock.Parse);
-            token.ThrowIfCancellationRequested();
+            CheckBudget(started, token);
             // Metadata first: cleaning removes the scripts that hold JSON-LD.
             var article = MetadataReader.Read(parsed.Document, pageUrl);
             clock.Lap(StageClock.Metadata);
-            token.ThrowIfCancellationRequested();
+            CheckBudget(started, token);
             var content = _cascade.Run(parsed.Document, pageUrl, article, token);
             clock.Lap(StageClock.Content);
+            CheckBudget(started, token);
             var warnings = parsed.DepthLimited
                 ? ImmutableArray.Create($"The markup nests deeper than {Options.MaxTreeDepth} levels; deeper tags were flattened.")
                 : ImmutableArray<string>.Empty;
@@ -119,5 +121,16 @@ public sealed class Extractor
         {
             throw new ExtractionTimeoutException(Options.Timeout);
         }
+    }
+
+    /// <summary>
+    /// Stops between stages when the caller cancelled or the budget is spent. The budget is also read
+    /// from the clock, not only from the timer's token: a timer callback can be late on a busy thread
+    /// pool (CI saw a 1-tick budget still return a result), and the budget must hold regardless.
+    /// </summary>
+    void CheckBudget(long started, CancellationToken token)
+    {
+        token.ThrowIfCancellationRequested();
+        if (Stopwatch.GetElapsedTime(started) > Options.Timeout) throw new ExtractionTimeoutException(Options.Timeout);
     }
 }
