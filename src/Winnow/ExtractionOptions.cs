@@ -23,6 +23,13 @@ public sealed record ExtractionOptions
     /// <summary>Precision / balanced / recall.</summary>
     public ExtractionFocus Focus { get; init; } = ExtractionFocus.Balanced;
 
+    /// <summary>
+    /// Read the article's metadata (title, authors, dates, language, …). Off, only the body (and thread) is
+    /// extracted, for corpus builders who need the text alone; the body may then keep a headline or byline
+    /// that the metadata would have recognised and left out.
+    /// </summary>
+    public bool IncludeMetadata { get; init; } = true;
+
     /// <summary>Return the readers' comment thread (it never enters the body either way).</summary>
     public bool IncludeComments { get; init; } = true;
 

@@ -86,7 +86,7 @@ public sealed class Extractor
             clock.Lap(StageClock.Parse);
             CheckBudget(started, token);
             // Metadata first: cleaning removes the scripts that hold JSON-LD.
-            var article = MetadataReader.Read(parsed.Document, pageUrl);
+            var article = Options.IncludeMetadata ? MetadataReader.Read(parsed.Document, pageUrl) : new ArticleMetadata();
             clock.Lap(StageClock.Metadata);
             CheckBudget(started, token);
             var content = _cascade.Run(parsed.Document, pageUrl, article, token);
@@ -103,7 +103,7 @@ public sealed class Extractor
                     Sources = finished.Sources.SetItem("page_type", "shape"),
                 };
             clock.Lap(StageClock.Metadata);
-            finished = PageLanguage.Apply(finished, content.Body);
+            if (Options.IncludeMetadata) finished = PageLanguage.Apply(finished, content.Body);
             clock.Lap(StageClock.Language);
             return new ExtractionResult(
                 finished,

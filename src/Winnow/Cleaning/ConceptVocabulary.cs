@@ -64,6 +64,8 @@ internal static class ConceptVocabulary
     // distinct string once per process. Bounded so a stream of generated class names cannot grow it without end.
     static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Concept> Cache = new(StringComparer.Ordinal);
     const int CacheLimit = 200_000; // about 20 MB of strings at most; the corpus has 40,000 distinct values
+    // counted here: ConcurrentDictionary.Count takes every lock of the table, a stall between batch threads
+    static int _cached;
 
     /// <summary>The concepts named by one attribute value (a class list or an id).</summary>
     public static Concept Classify(string? value)
@@ -89,7 +91,7 @@ internal static class ConceptVocabulary
                 concept &= ~Concept.Sidebar;
             result |= concept;
         }
-        if (Cache.Count < CacheLimit) Cache[value] = result;
+        if (Volatile.Read(ref _cached) < CacheLimit && Cache.TryAdd(value, result)) Interlocked.Increment(ref _cached);
         return result;
     }
 

@@ -1,3 +1,5 @@
+using AngleSharp.Dom;
+
 namespace Winnow.Metadata;
 
 /// <summary>The chosen authors, where they came from, and whether they are organisations rather than people.</summary>
@@ -23,29 +25,47 @@ internal static class AuthorChooser
         if (choice.AreOrganizations || !choice.Names.Any(n => n.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 2)) return choice;
         // a CMS field drops the middle initial the article signs with ("Christian Stadtfeld" in JSON-LD,
         // "(Christian P. Stadtfeld)" under the article): the visible form is the name as the author writes it
-        List<string>? texts = null;
         bool changed = false;
         var names = new List<string>(choice.Names.Count);
         foreach (var n in choice.Names)
         {
-            texts ??= VisibleParagraphs(scan);
-            var fuller = AuthorNames.WithMiddleInitial(n, texts);
+            var words = n.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var fuller = words.Length == 2 ? AuthorNames.WithMiddleInitial(n, VisibleParagraphsMentioning(scan, words[1])) : null;
             if (fuller is not null) changed = true;
             names.Add(fuller ?? n);
         }
         return changed ? choice with { Names = names, Source = choice.Source + " + visible-initial" } : choice;
     }
 
-    static List<string> VisibleParagraphs(PageScan scan)
+    /// <summary>
+    /// The text of the visible paragraphs whose text nodes contain <paramref name="surname"/>. The check
+    /// reads the nodes' own strings; only a paragraph that passes is turned into text (building every
+    /// paragraph's text was a fifth of the metadata's time: profile, 2026-11-22).
+    /// </summary>
+    static IEnumerable<string> VisibleParagraphsMentioning(PageScan scan, string surname)
     {
-        var texts = new List<string>();
+        int read = 0;
+        var stack = new Stack<INode>();
         foreach (var p in scan.Paragraphs)
         {
             if ((p.Ctx & Ctx.Excluded) != 0) continue;
-            if (texts.Count >= MaxParagraphsRead) break;
-            texts.Add(MetaText.TextOf(p.Element, MaxParagraphChars, spaced: true));
+            if (read++ >= MaxParagraphsRead) yield break;
+            if (Mentions(p.Element, surname, stack)) yield return MetaText.TextOf(p.Element, MaxParagraphChars, spaced: true);
         }
-        return texts;
+    }
+
+    static bool Mentions(INode root, string word, Stack<INode> stack)
+    {
+        stack.Clear();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node is IText t) { if (t.Data.Contains(word, StringComparison.Ordinal)) return true; continue; }
+            var children = node.ChildNodes;
+            for (int i = children.Length - 1; i >= 0; i--) stack.Push(children[i]);
+        }
+        return false;
     }
 
     static AuthorChoice ChooseCore(PageScan scan, MetaTags meta, JsonLdData ld, Hit? h1, List<string> siteNames, string? hostName, string? title)

@@ -28,6 +28,8 @@ internal static partial class LabelledByline
     };
     static readonly HashSet<string> ColonOnlyLabels = new(StringComparer.OrdinalIgnoreCase) { "text", "von", "by", "text und fotos" };
 
+    static readonly System.Buffers.SearchValues<char> OtherSpace = System.Buffers.SearchValues.Create("\t\n\r\f\v\u00A0\u2009\u202F\u3000");
+
     /// <summary>Whether <paramref name="text"/> is nothing but an author label ("Autor", "Written by:", "Text:").</summary>
     internal static bool IsLabel(string text)
     {
@@ -35,7 +37,8 @@ internal static partial class LabelledByline
         if (t.Length == 0 || t.Length > MaxLabelChars) return false;
         bool colon = t.EndsWith(':') || t.EndsWith('：');
         if (colon) t = t[..^1].TrimEnd();
-        t = Regex.Replace(t, @"\s+", " ");
+        // runs of white space as one space (TextOf's texts are collapsed already: then nothing is copied)
+        if (t.AsSpan().IndexOfAny(OtherSpace) >= 0 || t.Contains("  ", StringComparison.Ordinal)) t = MetaText.Clean(t) ?? "";
         return Labels.Contains(t) || (colon && ColonOnlyLabels.Contains(t));
     }
 
