@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using AngleSharp.Dom;
+using Winnow.Dom;
 
 namespace Winnow.Cleaning;
 
@@ -46,7 +47,7 @@ internal static class TreeCleaner
         // The parser runs without scripting, so <noscript> is markup: usually an "enable JavaScript" notice or
         // an image fallback, but an unclosed one swallows the rest of the page (parcoabruzzo.it lost its whole
         // body). 500 characters is longer than any such notice seen in the corpus.
-        if (tag == "noscript" && Dom.TextMeasure.CollapsedLength(el.TextContent) < 500) return "tag:noscript";
+        if (tag == "noscript" && Dom.TextMeasure.CollapsedLength(NodeText.Of(el)) < 500) return "tag:noscript";
         // One pass over the attributes (each GetAttribute call would scan them again).
         foreach (var attr in el.Attributes)
         {

@@ -62,7 +62,7 @@ internal static partial class CommentFields
         if (link?.GetAttribute("href") is { Length: > 0 } href && !href.StartsWith('#') && !href.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))
             url = pageUrl is not null && Uri.TryCreate(pageUrl, href, out var abs) ? abs.ToString() : href;
         // A "Comment by X — date" byline: the name is the link when there is one.
-        if (by.Success && link is not null && link.TextContent.Trim() is { Length: > 0 } linkText && name is not null && name.StartsWith(linkText, StringComparison.Ordinal))
+        if (by.Success && link is not null && NodeText.Of(link).Trim() is { Length: > 0 } linkText && name is not null && name.StartsWith(linkText, StringComparison.Ordinal))
             name = linkText;
         return (name, url);
     }

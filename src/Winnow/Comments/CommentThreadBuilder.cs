@@ -39,8 +39,8 @@ internal static partial class CommentThreadBuilder
             var dateEl = CommentFields.DateElement(item.Elements, Excluded);
             // The author and date elements are never text, whatever their class says; unless long (100 characters: more
             // than any name or date line), when the element found is a wrapper that also holds the text.
-            var nameLine = authorEl is not null && TextMeasure.CollapsedLength(authorEl.TextContent) <= 100 ? authorEl : null;
-            var dateLine = dateEl is not null && TextMeasure.CollapsedLength(dateEl.TextContent) <= 100 ? dateEl : null;
+            var nameLine = authorEl is not null && TextMeasure.CollapsedLength(NodeText.Of(authorEl)) <= 100 ? authorEl : null;
+            var dateLine = dateEl is not null && TextMeasure.CollapsedLength(NodeText.Of(dateEl)) <= 100 ? dateEl : null;
             bool Skip(IElement e) => Excluded(e) || e == nameLine || e == dateLine || IsChromeHere(e) || IsActionLink(e);
 
             var paragraphs = CommentText.Paragraphs(item.Elements, Skip);
@@ -91,7 +91,7 @@ internal static partial class CommentThreadBuilder
 
     /// <summary>A link or button that is an action ("Reply", "Report", "… more"), not text.</summary>
     static bool IsActionLink(IElement e)
-        => e.LocalName is "a" or "span" && e.ChildElementCount <= 1 && ActionWords().IsMatch(TextMeasure.Collapse(e.TextContent));
+        => e.LocalName is "a" or "span" && e.ChildElementCount <= 1 && ActionWords().IsMatch(TextMeasure.Collapse(NodeText.Of(e)));
 
     /// <summary>A comment cut short by its system ends with an ellipsis and a "more" link: the gold keeps the text without them.</summary>
     static void TrimEllipsis(List<List<string>> paragraphs)
@@ -107,7 +107,7 @@ internal static partial class CommentThreadBuilder
     }
 
     static bool HasMoreLink(IElement root)
-        => root.QuerySelectorAll("a, span").Any(a => a.ChildElementCount <= 1 && MoreWords().IsMatch(TextMeasure.Collapse(a.TextContent)));
+        => root.QuerySelectorAll("a, span").Any(a => a.ChildElementCount <= 1 && MoreWords().IsMatch(TextMeasure.Collapse(NodeText.Of(a))));
 
     [GeneratedRegex(@"^(?:read |weiter|mehr )?(?:more|mehr|lesen|weiterlesen|lire la suite)\s*[»›]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MoreWords();

@@ -40,7 +40,7 @@ internal static class RepeatedCommentFinder
                     var members = group.ToList();
                     if (members.Count < MinSiblings || group.Key.StartsWith("form", StringComparison.Ordinal)) continue;
                     if (!members.All(LooksLikeComment)) continue;
-                    int length = members.Sum(m => m.TextContent.Length);
+                    int length = members.Sum(m => NodeText.Of(m).Length);
                     if (length > bestLength) { best = members; bestLength = length; }
                 }
             }
@@ -87,6 +87,6 @@ internal static class RepeatedCommentFinder
             }
             if (author && date) break;
         }
-        return author && date && TextMeasure.CollapsedLength(el.TextContent) >= 20; // 20: more than a name and a date alone
+        return author && date && TextMeasure.CollapsedLength(NodeText.Of(el)) >= 20; // 20: more than a name and a date alone
     }
 }

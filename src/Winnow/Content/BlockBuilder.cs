@@ -72,7 +72,7 @@ internal sealed class BlockBuilder
         // The time budget is checked every 4,096 elements: often enough to stop a 20 MB page within
         // milliseconds of its limit, rarely enough to cost nothing measurable.
         if ((++_visited & 4095) == 0) _page.Token.ThrowIfCancellationRequested();
-        if (depth > MaxDepth) { _inline.Add(new TextInline(el.TextContent)); return; }
+        if (depth > MaxDepth) { _inline.Add(new TextInline(NodeText.Of(el))); return; }
         var reason = _filter.SkipReason(el);
         if (reason is not null)
         {
@@ -96,7 +96,7 @@ internal sealed class BlockBuilder
                 _inline.Add(new StrongInline([.. InlineChildren(el, depth)])); return;
             case "code" or "kbd" or "samp" or "tt":
                 if (HasBlockDescendant(el)) break;
-                _inline.Add(new CodeInline(el.TextContent)); return;
+                _inline.Add(new CodeInline(NodeText.Of(el))); return;
             case "a":
                 if (HasBlockDescendant(el)) break;
                 var children = InlineChildren(el, depth);
@@ -131,7 +131,7 @@ internal sealed class BlockBuilder
                 if (inner.Count > 0) blocks.Add(new QuoteBlock([.. inner]));
                 return;
             case "pre":
-                var code = el.TextContent;
+                var code = NodeText.Of(el);
                 if (code.Trim().Length > 0) blocks.Add(new CodeBlock(code, CodeLanguage(el)));
                 return;
             case "table":

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Winnow.Dom;
 
 namespace Winnow.Metadata;
 
@@ -22,7 +23,7 @@ internal static partial class LicenseReader
         {
             var href = h.Element.GetAttribute("href");
             if (FromCreativeCommonsUrl(href) is { } cc) return (cc, "rel:license");
-            var text = MetaText.Clean(h.Element.TextContent);
+            var text = MetaText.Clean(NodeText.Of(h.Element));
             if (text is not null && text.Length <= MaxNameChars && !MetaText.LooksLikeUrl(text)) return (FromName(text), "rel:license");
         }
         // 2. JSON-LD license, 3. meta tags that name a license (dc.rights is usually a copyright line: only a CC name counts)

@@ -82,7 +82,7 @@ public static class MetadataReader
                      (meta.Get("og:site_name"), "meta:og:site_name"),
                      (ld.PublisherName, "json-ld:publisher.name"),
                      (ld.WebSiteName, "json-ld:WebSite.name"),
-                     (AppName(meta, document), "meta:application-name"),
+                     (AppName(meta, scan), "meta:application-name"),
                  })
         {
             var v = MetaText.Clean(value);
@@ -92,7 +92,7 @@ public static class MetadataReader
             break;
         }
         var siteNames = new List<string>();
-        foreach (var s in new[] { siteName, ld.PublisherName, ld.WebSiteName, AppName(meta, document), meta.Get("og:site_name"), TitleCleaner.HostName(urlForDate) })
+        foreach (var s in new[] { siteName, ld.PublisherName, ld.WebSiteName, AppName(meta, scan), meta.Get("og:site_name"), TitleCleaner.HostName(urlForDate) })
             if (!string.IsNullOrWhiteSpace(s) && !siteNames.Contains(s)) siteNames.Add(s);
 
         // ---- title
@@ -213,12 +213,12 @@ public static class MetadataReader
     /// application-name, unless it is the page's own title (some CMSs fill it with the headline:
     /// readability/msn), which would make every title look like the site's name.
     /// </summary>
-    static string? AppName(MetaTags meta, IDocument document)
+    static string? AppName(MetaTags meta, PageScan scan)
     {
         var app = MetaText.Clean(meta.Get("application-name"));
         if (app is null) return null;
         var k = MetaText.Key(app);
-        if (k == MetaText.Key(meta.Get("og:title")) || k == MetaText.Key(document.Title)) return null;
+        if (k == MetaText.Key(meta.Get("og:title")) || k == MetaText.Key(scan.TitleText)) return null;
         return app;
     }
 

@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using Winnow.Dom;
 
 namespace Winnow.Metadata;
 
@@ -59,6 +60,14 @@ internal sealed class PageScan
     public List<IElement> Metas { get; } = new();
     public List<string> JsonLd { get; } = new();
     public IElement? Canonical { get; private set; }
+    /// <summary>The first &lt;title&gt; element (an SVG's titles are not visited).</summary>
+    public IElement? TitleElement { get; private set; }
+    /// <summary>
+    /// The &lt;title&gt;'s text, white space collapsed: what AngleSharp's <c>document.Title</c> gives, without its
+    /// tree search and its builder pool's process-wide lock (contended by batch threads: profile, 2026-11-22).
+    /// </summary>
+    public string? TitleText => _titleText ??= TitleElement is { } t ? MetaText.Clean(Winnow.Dom.NodeText.Of(t)) ?? "" : "";
+    string? _titleText;
     public List<Hit> H1s { get; } = new();
     public List<Hit> H2s { get; } = new();
     public List<Hit> Times { get; } = new();
@@ -134,7 +143,10 @@ internal sealed class PageScan
                 break;
             case "script":
                 var type = el.GetAttribute("type");
-                if (type is not null && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) JsonLd.Add(el.TextContent);
+                if (type is not null && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) JsonLd.Add(NodeText.Of(el));
+                break;
+            case "title":
+                TitleElement ??= el;
                 break;
             case "article":
                 own |= Ctx.Article;

@@ -1,3 +1,4 @@
+using Winnow.Dom;
 namespace Winnow.Metadata;
 
 /// <summary>
@@ -25,7 +26,7 @@ internal static class TaxonomyReader
         {
             if ((h.Ctx & Ctx.Excluded) != 0) continue;
             var rel = h.Element.GetAttribute("rel");
-            var text = h.Element.TextContent;
+            var text = NodeText.Of(h.Element);
             if (PageScan.HasToken(rel, "category")) Add(relCategories, text);
             else Add(relTags, text);
         }
@@ -36,7 +37,7 @@ internal static class TaxonomyReader
         {
             // category-archive links in the article (its "Posted in …" line); in the chrome they are the site's menu
             foreach (var h in scan.CategoryPathLinks)
-                if ((h.Ctx & (Ctx.Excluded | Ctx.Article)) == Ctx.Article) Add(categories, h.Element.TextContent);
+                if ((h.Ctx & (Ctx.Excluded | Ctx.Article)) == Ctx.Article) Add(categories, NodeText.Of(h.Element));
             categorySource = "link:category-path";
         }
         if (categories.Count == 0) (categories, categorySource) = FirstOf(

@@ -23,7 +23,7 @@ internal static class TitleChooser
         }
         var headline = Usable(ld.Headline);
         var og = Usable(metaTitle?.Value);
-        var titleTag = MetaText.Clean(document.Title);
+        var titleTag = scan.TitleText is { Length: > 0 } tt ? tt : null;
 
         var (h1, rawH1) = VisibleHeadline.Pick(scan, [headline, og, Usable(ld.Name)], titleTag);
         var h1Text = Usable(rawH1);

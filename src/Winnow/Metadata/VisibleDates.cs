@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using Winnow.Dom;
 
 namespace Winnow.Metadata;
 
@@ -187,7 +188,7 @@ internal sealed class VisibleDates
         var prev = node.PreviousSibling;
         while (prev is IText t && string.IsNullOrWhiteSpace(t.Data)) prev = prev.PreviousSibling;
         if (prev is null) return DateWords.Label.None;
-        var text = prev is IElement e ? MetaText.TextOf(e, MaxLabelChars + 1) : MetaText.Clean(prev.TextContent) ?? "";
+        var text = prev is IElement e ? MetaText.TextOf(e, MaxLabelChars + 1) : MetaText.Clean(NodeText.Of(prev)) ?? "";
         if (text.Length is 0 or > MaxLabelChars) return DateWords.Label.None;
         return DateWords.LabelOf(LastWords(text));
     }

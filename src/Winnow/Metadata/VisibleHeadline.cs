@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using Winnow.Dom;
 
 namespace Winnow.Metadata;
 
@@ -122,7 +123,7 @@ internal static class VisibleHeadline
         foreach (var n in el.ChildNodes)
         {
             if (n is IElement e && e.LocalName == "br") continue;
-            if (n is IElement or IText && MetaText.Key(n.TextContent).Length > 0) parts.Add(n);
+            if (n is IElement or IText && MetaText.Key(NodeText.Of(n)).Length > 0) parts.Add(n);
         }
         if (parts.Count < 2 || parts[0] is not IElement first) return null;
         var kicker = Flat(first);
@@ -165,7 +166,7 @@ internal static class VisibleHeadline
             link = a;
         }
         if (link is null) return false;
-        if (MetaText.Key(link.TextContent) != MetaText.Key(h1.TextContent)) return false;
+        if (MetaText.Key(NodeText.Of(link)) != MetaText.Key(NodeText.Of(h1))) return false;
         var href = (link.GetAttribute("href") ?? "").Trim();
         var h = href.TrimEnd('/');
         if (h is "" or "." or "#" or "index.php" or "index.html" or "index.htm") return href.Length > 0;

@@ -73,7 +73,7 @@ internal static class DensityStrategy
 
     static bool EndsLikeASentence(IElement el)
     {
-        var t = el.TextContent.TrimEnd();
+        var t = NodeText.Of(el).TrimEnd();
         return t.Length > 0 && t[^1] is '.' or '!' or '?' or '"' or '”' or '»' or '。' or '！' or '？' or ')' or ':';
     }
 

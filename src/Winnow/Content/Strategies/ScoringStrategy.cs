@@ -80,7 +80,7 @@ internal static class ScoringStrategy
     {
         var s = page.Stats[p];
         if (s.Text > 80) return s.LinkDensity < 0.25;
-        return s.Text > 0 && s.LinkDensity == 0 && (p.TextContent.TrimEnd().EndsWith('.'));
+        return s.Text > 0 && s.LinkDensity == 0 && (NodeText.Of(p).TrimEnd().EndsWith('.'));
     }
 
     static bool IsChrome(IElement el)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AngleSharp.Dom;
+using Winnow.Dom;
 
 namespace Winnow.Content.Strategies;
 
@@ -20,7 +21,7 @@ internal static class StructuredBodyStrategy
         {
             var type = script.GetAttribute("type");
             if (type is null || !type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) continue;
-            var json = script.TextContent;
+            var json = NodeText.Of(script);
             if (!json.Contains("articleBody", StringComparison.Ordinal) && !json.Contains("reviewBody", StringComparison.Ordinal)) continue;
             try
             {
