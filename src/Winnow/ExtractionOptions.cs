@@ -11,6 +11,15 @@ public enum ExtractionFocus
     Recall,
 }
 
+/// <summary>Where the replies of a forum thread or Q&amp;A page go (the opening post, or the question, is always the body).</summary>
+public enum ForumReplies
+{
+    /// <summary>The replies (answers) are the comment thread, with author, date, score and nesting; the body holds only the opening post.</summary>
+    Thread,
+    /// <summary>Every post, in page order, is the body (as trafilatura does on forums); the thread holds none of them.</summary>
+    Body,
+}
+
 /// <summary>
 /// All options of an <see cref="Extractor"/>, as one immutable record with defaults.
 /// Build it once, build the extractor once, reuse both from any number of threads.
@@ -32,6 +41,9 @@ public sealed record ExtractionOptions
 
     /// <summary>Return the readers' comment thread (it never enters the body either way).</summary>
     public bool IncludeComments { get; init; } = true;
+
+    /// <summary>On forum threads and Q&amp;A pages: the replies as the comment thread (default) or in the body after the opening post.</summary>
+    public ForumReplies ForumReplies { get; init; } = ForumReplies.Thread;
 
     /// <summary>Keep tables in the body.</summary>
     public bool IncludeTables { get; init; } = true;

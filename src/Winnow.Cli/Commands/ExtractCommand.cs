@@ -42,6 +42,12 @@ public static class ExtractCommand
         focus.AcceptOnlyFromAmong("precision", "balanced", "recall");
         var noComments = new Option<bool>("--no-comments") { Description = "Do not extract the readers' comment thread." };
         var comments = new Option<bool>("--comments") { Description = "Append the readers' comment thread to the text record (markdown, html and json always carry it)." };
+        var forumReplies = new Option<string>("--forum-replies")
+        {
+            Description = "On forum threads and Q&A pages, put the replies in the comment thread (default) or in the body after the opening post.",
+            DefaultValueFactory = _ => "thread",
+        };
+        forumReplies.AcceptOnlyFromAmong("thread", "body");
         var noTables = new Option<bool>("--no-tables") { Description = "Leave tables out of the body." };
         var noImages = new Option<bool>("--no-images") { Description = "Leave images (figures) out of the body." };
         var noLinks = new Option<bool>("--no-links") { Description = "Keep the text of links but not their targets." };
@@ -54,7 +60,7 @@ public static class ExtractCommand
 
         var command = new Command("extract", "Extract the article from one page and print it.")
         {
-            input, url, format, focus, comments, noComments, noTables, noImages, noLinks, timeout,
+            input, url, format, focus, comments, noComments, forumReplies, noTables, noImages, noLinks, timeout,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -67,6 +73,7 @@ public static class ExtractCommand
                 {
                     Focus = Enum.Parse<ExtractionFocus>(parse.GetValue(focus)!, ignoreCase: true),
                     IncludeComments = !parse.GetValue(noComments),
+                    ForumReplies = Enum.Parse<ForumReplies>(parse.GetValue(forumReplies)!, ignoreCase: true),
                     IncludeTables = !parse.GetValue(noTables),
                     IncludeImages = !parse.GetValue(noImages),
                     IncludeLinks = !parse.GetValue(noLinks),

@@ -5,7 +5,7 @@ namespace Winnow.Service.Endpoints;
 
 /// <summary>
 /// What a request asks for: the output format (query <c>format</c>, else the <c>Accept</c> header,
-/// else JSON) and the extraction options (<c>focus</c>, <c>comments</c>, <c>tables</c>,
+/// else JSON) and the extraction options (<c>focus</c>, <c>comments</c>, <c>forum_replies</c>, <c>tables</c>,
 /// <c>images</c>, <c>links</c>), as in the library.
 /// </summary>
 internal sealed record RequestOptions(OutputFormat Format, ExtractionOptions Extraction)
@@ -35,6 +35,15 @@ internal sealed record RequestOptions(OutputFormat Format, ExtractionOptions Ext
                 case "balanced": o = o with { Focus = ExtractionFocus.Balanced }; break;
                 case "recall": o = o with { Focus = ExtractionFocus.Recall }; break;
                 default: return (null, $"focus '{focus[0]}' is not one of precision, balanced, recall.");
+            }
+        }
+        if (query.TryGetValue("forum_replies", out var replies) && replies.Count > 0)
+        {
+            switch (replies[0]?.Trim().ToLowerInvariant())
+            {
+                case "thread": o = o with { ForumReplies = ForumReplies.Thread }; break;
+                case "body": o = o with { ForumReplies = ForumReplies.Body }; break;
+                default: return (null, $"forum_replies '{replies[0]}' is not one of thread, body.");
             }
         }
         foreach (var name in new[] { "comments", "tables", "images", "links" })

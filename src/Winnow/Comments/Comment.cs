@@ -22,6 +22,9 @@ public sealed record Comment(
     ImmutableArray<Block> Text,
     int? Score)
 {
+    /// <summary>Whether the page marks this reply as the accepted answer (Q&amp;A pages: Stack Exchange, schema.org <c>acceptedAnswer</c>).</summary>
+    public bool IsAccepted { get; init; }
+
     /// <summary>The text as plain text: paragraphs separated by a blank line.</summary>
     public string PlainText => Output.PlainText.Render(Text);
 }

@@ -4,6 +4,7 @@ using Winnow.Blocks;
 using Winnow.Cleaning;
 using Winnow.Comments;
 using Winnow.Content.Strategies;
+using Winnow.Forum;
 using Winnow.Output;
 
 namespace Winnow.Content;
@@ -49,6 +50,9 @@ internal sealed class ContentCascade(ExtractionOptions options)
             return new ContentResult(article, ImmutableArray<Block>.Empty, new ExtractionDiagnostics { Strategy = "empty" });
 
         var concepts = new ElementConcepts();
+        // A forum thread or Q&A page: the posts are the content (the opening post the body, the replies the thread).
+        if (ForumPostFinder.Find(body, article) is { } forum && RunForum(forum, body, pageUrl, article, log, concepts, token) is { } forumResult)
+            return forumResult;
         var regions = CommentRegionLocator.Locate(body, concepts);
         var thread = options.IncludeComments ? CommentThreadBuilder.Build(body, regions, concepts, pageUrl) : null;
         foreach (var r in regions) { log.Add("comments", r); r.Remove(); }
@@ -133,6 +137,44 @@ internal sealed class ContentCascade(ExtractionOptions options)
             CommentRegions = regions.Count,
         };
         return new ContentResult(article, final, diagnostics) { Thread = thread?.Thread ?? CommentThread.Empty };
+    }
+
+    /// <summary>
+    /// The body and thread of a forum thread or Q&amp;A page. With <see cref="ForumReplies.Thread"/> the replies become the thread
+    /// and are detached first, so none of their text can reach the body; with <see cref="ForumReplies.Body"/> every post's text
+    /// is the body, in page order. Null when the opening post has no text of its own to show (an image-only post, a post
+    /// rendered by script): the cascade then runs as on any page, with the replies already detached.
+    /// </summary>
+    ContentResult? RunForum(ForumPosts forum, IElement body, Uri? pageUrl, ArticleMetadata article, RemovalLog log, ElementConcepts concepts, CancellationToken token)
+    {
+        if (!article.Sources.ContainsKey("page_type") || article.PageType != PageType.Forum)
+            article = article with { PageType = PageType.Forum, Sources = article.Sources.SetItem("page_type", forum.Source) };
+        var replies = options.ForumReplies == ForumReplies.Thread ? forum.Posts.Skip(1).ToList() : [];
+        var thread = options.IncludeComments && replies.Count > 0 ? ForumThreadBuilder.Build(forum, pageUrl) : CommentThread.Empty;
+        // Outermost replies only: one nested in a detached reply goes with it.
+        foreach (var reply in replies)
+            if (reply.Root.Parent is not null && body.Contains(reply.Root)) { log.Add("forum-replies", reply.Root); reply.Root.Remove(); }
+        token.ThrowIfCancellationRequested();
+
+        var page = new PageContext(body, options, pageUrl, article, log, concepts, token);
+        var posts = options.ForumReplies == ForumReplies.Thread ? forum.Posts.Take(1) : forum.Posts.Where(p => body.Contains(p.Content));
+        var blocks = new List<Block>();
+        var roots = new List<IElement>();
+        foreach (var post in posts)
+        {
+            blocks.AddRange(new BlockBuilder(page, post.Content).Build());
+            roots.Add(post.Content);
+        }
+        if (PlainText.Length([.. blocks]) == 0) return null;
+        var name = "forum:" + (forum.Markup?.Name ?? "repeated");
+        var final = BlockPostProcessor.Process([.. blocks], article.Title, article.AuthorBio);
+        var diagnostics = new ExtractionDiagnostics
+        {
+            Strategy = name,
+            Candidates = [new CandidateReport(name, PlainText.Length(final), Describe(roots[0], roots), null)],
+            Removals = log.ToReports(),
+        };
+        return new ContentResult(article, final, diagnostics) { Thread = thread };
     }
 
     static Candidate? Choose(Candidate? sel, Candidate? sco, SelectorMatch? selector, IElement? scoringRoot)

@@ -147,6 +147,7 @@ public static class JsonRenderer
         Date(w, "date", c.Date);
         w.WriteString("text", c.PlainText);
         if (c.Score is { } s) w.WriteNumber("score", s); else w.WriteNull("score");
+        w.WriteBoolean("accepted", c.IsAccepted);
     }
 
     static void StringArray(Utf8JsonWriter w, string name, ImmutableArray<string> values)

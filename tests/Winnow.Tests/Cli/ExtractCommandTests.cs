@@ -62,6 +62,24 @@ public class ExtractCommandTests
     }
 
     [Fact]
+    public async Task ForumRepliesGoToTheThreadOrTheBody()
+    {
+        var page = Path.Combine(TestData.CorpusDir, "trafilatura", "reddit.com.init.html.gz");
+        const string Reply = "I do similar things.";
+        foreach (var (mode, inBody) in new[] { ("thread", false), ("body", true) })
+        {
+            var run = await CliRunner.RunAsync("extract", page, "-f", "json", "--forum-replies", mode);
+            Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+            using var doc = JsonDocument.Parse(run.Stdout);
+            Assert.Equal("forum", doc.RootElement.GetProperty("page_type").GetString());
+            Assert.Equal(inBody, doc.RootElement.GetProperty("text").GetString()!.Contains(Reply, StringComparison.Ordinal));
+            Assert.Equal(inBody ? 0 : 19, doc.RootElement.GetProperty("thread").GetArrayLength());
+        }
+        var bad = await CliRunner.RunAsync("extract", page, "--forum-replies", "sideways");
+        Assert.Equal(ExitCodes.Usage, bad.ExitCode);
+    }
+
+    [Fact]
     public async Task StdinDashReadsThePageAsBytes()
     {
         var run = await CliRunner.RunAsync(File.ReadAllBytes(RepoPaths.SeedPage), "extract", "-");

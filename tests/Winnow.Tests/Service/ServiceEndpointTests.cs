@@ -159,10 +159,26 @@ public class ServiceEndpointTests
         await Problem(await host.Client.PostAsync("/v1/extract", Json(body)), 400);
     }
 
+    [Fact]
+    public async Task ForumRepliesOptionPutsTheRepliesInTheBody()
+    {
+        await using var host = new ServiceHost();
+        var page = TestData.ReadCorpusHtml(Path.Combine(TestData.CorpusDir, "trafilatura", "reddit.com.init.html.gz"));
+        foreach (var (query, inBody) in new[] { ("", false), ("?forum_replies=thread", false), ("?forum_replies=body", true) })
+        {
+            var r = await host.Client.PostAsync("/v1/extract" + query, Html(page));
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+            using var doc = JsonDocument.Parse(await r.Content.ReadAsStringAsync());
+            Assert.Equal(inBody, doc.RootElement.GetProperty("text").GetString()!.Contains("I do similar things.", StringComparison.Ordinal));
+            Assert.Equal(inBody, doc.RootElement.GetProperty("thread").GetArrayLength() == 0);
+        }
+    }
+
     [Theory]
     [InlineData("/v1/extract?format=pdf")]
     [InlineData("/v1/extract?focus=everything")]
     [InlineData("/v1/extract?comments=maybe")]
+    [InlineData("/v1/extract?forum_replies=sideways")]
     public async Task BadOptionIs400(string path)
     {
         await using var host = new ServiceHost();
