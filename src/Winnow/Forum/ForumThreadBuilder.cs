@@ -99,14 +99,14 @@ internal static partial class ForumThreadBuilder
     {
         if (markup?.Score is { } selectors && ForumPostFinder.First(root, selectors, roots) is { } el)
         {
-            foreach (var value in new[] { el.GetAttribute("data-value"), el.GetAttribute("content"), el.GetAttribute("title"), TextMeasure.Collapse(el.TextContent) })
+            foreach (var value in new[] { el.GetAttribute("data-value"), el.GetAttribute("content"), el.GetAttribute("title"), TextMeasure.Collapse(NodeText.Of(el)) })
                 if (value is not null && Count().Match(value) is { Success: true } m && int.TryParse(m.Groups[1].Value.Replace(",", ""), out var n))
                     return m.Groups[2].Success ? null : n;
         }
         foreach (var e in ElementWalk.Descendants(root))
         {
             if (e.ChildElementCount > 0 || content.Contains(e) || !ForumPostFinder.OwnedBy(e, root, roots)) continue;
-            if (Points().Match(TextMeasure.Collapse(e.TextContent)) is { Success: true } m && int.TryParse(m.Groups[1].Value, out var n)) return n;
+            if (Points().Match(TextMeasure.Collapse(NodeText.Of(e))) is { Success: true } m && int.TryParse(m.Groups[1].Value, out var n)) return n;
         }
         return null;
     }
@@ -118,7 +118,7 @@ internal static partial class ForumThreadBuilder
         foreach (var e in ElementWalk.Descendants(root))
         {
             if (e.LocalName != "span" || e.ChildElementCount > 0 || !ForumPostFinder.OwnedBy(e, root, roots)) continue;
-            if (Level().Match(e.TextContent.Trim()) is { Success: true } m && int.TryParse(m.Groups[1].Value, out var n) && n is >= 1 and < 100) return n;
+            if (Level().Match(NodeText.Of(e).Trim()) is { Success: true } m && int.TryParse(m.Groups[1].Value, out var n) && n is >= 1 and < 100) return n;
         }
         return null;
     }
