@@ -25,7 +25,9 @@ internal sealed class GzipMemberSource(RawInput raw, Action<WarcDamage> report) 
     DeflateStream? _inflater;
     MemberFeed? _feed;
     long _memberOffset;
-    uint _crc;
+    // System.IO.Hashing's CRC-32 (RFC 1952's polynomial), vectorised: our table-driven one was 38 % of reading
+    // a WARC.gz (profile, 2026-11-22), on the batch's single reader thread.
+    readonly System.IO.Hashing.Crc32 _crc = new();
     long _memberLength;
     long _position;
 
@@ -52,7 +54,7 @@ internal sealed class GzipMemberSource(RawInput raw, Action<WarcDamage> report) 
             }
             if (n > 0)
             {
-                _crc = Crc32.Append(_crc, buffer[..n]);
+                _crc.Append(buffer[..n]);
                 _memberLength += n;
                 _position += n;
                 return n;
@@ -82,7 +84,7 @@ internal sealed class GzipMemberSource(RawInput raw, Action<WarcDamage> report) 
             if (!TryParseHeader()) return false; // SkipToNextHeader only stops where TryParseHeader succeeds
         }
         _memberOffset = offset;
-        _crc = 0;
+        _crc.Reset();
         _memberLength = 0;
         // Positions of earlier members are only asked for while their records are read; keep a few.
         if (_members.Count > 64) _members.RemoveRange(0, 32);
@@ -154,7 +156,7 @@ internal sealed class GzipMemberSource(RawInput raw, Action<WarcDamage> report) 
         raw.KeepFrom = searchFrom;
         raw.Fill(TrailerLength);
         Span<byte> expected = stackalloc byte[TrailerLength];
-        BinaryPrimitives.WriteUInt32LittleEndian(expected, _crc);
+        BinaryPrimitives.WriteUInt32LittleEndian(expected, _crc.GetCurrentHashAsUInt32());
         BinaryPrimitives.WriteUInt32LittleEndian(expected[4..], unchecked((uint)_memberLength));
         long found = -1;
         for (var p = searchFrom; p <= searchTo && found < 0; p++)
