@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Immutable;
+using System.Runtime.Intrinsics;
 
 namespace Winnow.Dedup;
 
@@ -36,9 +37,22 @@ public sealed class MinHashFingerprint : IEquatable<MinHashFingerprint>
         options ??= DedupOptions.Default;
         var words = Shingles.WordHashes(text);
         if (words.Count < options.MinWords || words.Count == 0) return null;
+        var shingles = Shingles.Hashes(words, options.ShingleWords);
         var values = new uint[Length];
+        if (Vector512.IsHardwareAccelerated) MinimaVector512(shingles, values);
+        else if (Vector256.IsHardwareAccelerated) MinimaVector256(shingles, values);
+        else MinimaScalar(shingles, values);
+        return new MinHashFingerprint(values);
+    }
+
+    // The three loops compute the same values (MinHashVectorTests holds them equal): position i is the least
+    // high half of splitmix64(shingle ^ Seeds[i]) over the shingles. The scalar loop was 0.5-0.8 ms a page in
+    // `winnow batch`, a tenth of the work per record (measured 2026-11-22); vector lanes do 4 or 8 positions at once.
+
+    static void MinimaScalar(HashSet<ulong> shingles, uint[] values)
+    {
         Array.Fill(values, uint.MaxValue);
-        foreach (var shingle in Shingles.Hashes(words, options.ShingleWords))
+        foreach (var shingle in shingles)
         {
             for (var i = 0; i < Length; i++)
             {
@@ -46,7 +60,76 @@ public sealed class MinHashFingerprint : IEquatable<MinHashFingerprint>
                 if (h < values[i]) values[i] = h;
             }
         }
-        return new MinHashFingerprint(values);
+    }
+
+    static void MinimaVector512(HashSet<ulong> shingles, uint[] values)
+    {
+        const int lanes = 8;
+        Span<Vector512<ulong>> minima = stackalloc Vector512<ulong>[Length / lanes];
+        minima.Fill(Vector512.Create((ulong)uint.MaxValue));
+        var seeds = Seeds.AsSpan();
+        foreach (var shingle in shingles)
+        {
+            var s = Vector512.Create(shingle);
+            for (var v = 0; v < minima.Length; v++)
+            {
+                var x = Vector512.Create<ulong>(seeds.Slice(v * lanes, lanes)) ^ s;
+                x = (x ^ Vector512.ShiftRightLogical(x, 30)) * 0xBF58476D1CE4E5B9UL;
+                x = (x ^ Vector512.ShiftRightLogical(x, 27)) * 0x94D049BB133111EBUL;
+                x ^= Vector512.ShiftRightLogical(x, 31);
+                minima[v] = Vector512.Min(minima[v], Vector512.ShiftRightLogical(x, 32));
+            }
+        }
+        for (var v = 0; v < minima.Length; v++)
+            for (var k = 0; k < lanes; k++) values[v * lanes + k] = (uint)minima[v][k];
+    }
+
+    static void MinimaVector256(HashSet<ulong> shingles, uint[] values)
+    {
+        const int lanes = 4;
+        Span<Vector256<ulong>> minima = stackalloc Vector256<ulong>[Length / lanes];
+        minima.Fill(Vector256.Create((ulong)uint.MaxValue));
+        var seeds = Seeds.AsSpan();
+        foreach (var shingle in shingles)
+        {
+            var s = Vector256.Create(shingle);
+            for (var v = 0; v < minima.Length; v++)
+            {
+                var x = Vector256.Create<ulong>(seeds.Slice(v * lanes, lanes)) ^ s;
+                x = (x ^ Vector256.ShiftRightLogical(x, 30)) * 0xBF58476D1CE4E5B9UL;
+                x = (x ^ Vector256.ShiftRightLogical(x, 27)) * 0x94D049BB133111EBUL;
+                x ^= Vector256.ShiftRightLogical(x, 31);
+                minima[v] = Vector256.Min(minima[v], Vector256.ShiftRightLogical(x, 32));
+            }
+        }
+        for (var v = 0; v < minima.Length; v++)
+            for (var k = 0; k < lanes; k++) values[v * lanes + k] = (uint)minima[v][k];
+    }
+
+    /// <summary>The values the scalar loop gives (for tests: the vector loops must give the same).</summary>
+    internal static uint[] ScalarMinima(HashSet<ulong> shingles)
+    {
+        var values = new uint[Length];
+        MinimaScalar(shingles, values);
+        return values;
+    }
+
+    /// <summary>The values the widest vector loop this machine accelerates gives, or null when none is.</summary>
+    internal static uint[]? VectorMinima(HashSet<ulong> shingles)
+    {
+        var values = new uint[Length];
+        if (Vector512.IsHardwareAccelerated) MinimaVector512(shingles, values);
+        else if (Vector256.IsHardwareAccelerated) MinimaVector256(shingles, values);
+        else return null;
+        return values;
+    }
+
+    /// <summary>The values of the 256-bit loop (emulated where not accelerated), for tests.</summary>
+    internal static uint[] Vector256Minima(HashSet<ulong> shingles)
+    {
+        var values = new uint[Length];
+        MinimaVector256(shingles, values);
+        return values;
     }
 
     /// <summary>The estimated Jaccard similarity of the two documents' shingle sets: the share of equal positions.</summary>
