@@ -66,19 +66,23 @@ internal static class Shingles
         return table;
     }
 
-    /// <summary>The distinct shingle hashes of <paramref name="shingleWords"/> consecutive words (one shingle when the text is shorter).</summary>
-    public static HashSet<ulong> Hashes(List<ulong> words, int shingleWords)
+    /// <summary>
+    /// The shingle hashes of <paramref name="shingleWords"/> consecutive words (one shingle when the text is shorter),
+    /// in text order, repeats included: a MinHash minimum is the same with or without them, and a set cost a quarter
+    /// of the fingerprint's time (measured 2026-11-22).
+    /// </summary>
+    public static ulong[] Hashes(List<ulong> words, int shingleWords)
     {
-        var set = new HashSet<ulong>(words.Count);
-        if (words.Count == 0) return set;
+        if (words.Count == 0) return [];
         var last = Math.Max(0, words.Count - shingleWords);
+        var result = new ulong[last + 1];
         for (var i = 0; i <= last; i++)
         {
             var h = 0x9E3779B97F4A7C15UL;
             for (var j = i; j < Math.Min(i + shingleWords, words.Count); j++) h = Mix(h ^ words[j]);
-            set.Add(h);
+            result[i] = h;
         }
-        return set;
+        return result;
     }
 
     /// <summary>The splitmix64 finaliser (Steele, Lea, Flood 2014): a cheap, well-spread 64-bit mix.</summary>

@@ -5,12 +5,12 @@ namespace Winnow.Tests.Dedup;
 /// <summary>The vector loops of <see cref="MinHashFingerprint"/> give the scalar loop's values, bit for bit (stored fingerprints stay comparable).</summary>
 public class MinHashVectorTests
 {
-    static HashSet<ulong> RandomShingles(int seed, int count)
+    static ulong[] RandomShingles(int seed, int count)
     {
         var random = new Random(seed);
         var set = new HashSet<ulong>();
         while (set.Count < count) set.Add((ulong)random.NextInt64() ^ ((ulong)random.Next() << 40));
-        return set;
+        return [.. set];
     }
 
     [Theory]
@@ -26,6 +26,8 @@ public class MinHashVectorTests
         if (MinHashFingerprint.VectorMinima(shingles) is { } widest) Assert.Equal(scalar, widest);
         // and the values are minima: each is at most the first shingle's hash at its position
         Assert.Contains(scalar, v => v < uint.MaxValue);
+        // repeats change no minimum (the shingles are no longer made distinct first)
+        Assert.Equal(scalar, MinHashFingerprint.ScalarMinima([.. shingles, .. shingles.Take(count / 2)]));
     }
 
     [Fact]
