@@ -229,7 +229,7 @@ public sealed class BatchRunner(BatchOptions options, IReadOnlyDictionary<InputK
                     wr.WriteString("fingerprint", Dedup.MinHashFingerprint.Compute(result.BodyText)?.ToString());
                 });
             var line = buffer.WrittenSpan.ToArray();
-            // a huge page's buffer is not kept for the thread's later, ordinary pages (4 MB: 60 times the average line)
+            // a huge page's buffer is not kept for the thread's later pages (4 MB: 190 times the 21 KB average line of the batch benchmark)
             if (buffer.Capacity > 4 * 1024 * 1024) _lineBuffer = null;
             return new Done(w.Seq, w.FileIndex, w.RecordIndex, rec, line, null, null);
         }
