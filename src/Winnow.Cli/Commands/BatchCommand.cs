@@ -43,6 +43,7 @@ public static partial class BatchCommand
             Description = "Process only shard K of N (1-based): a stable 1/N of the input files, by a hash of each path.",
         };
         var restart = new Option<bool>("--restart") { Description = "Start over: replace the output, its errors file and checkpoint." };
+        var noMetadata = new Option<bool>("--no-metadata") { Description = "Extract bodies (and threads) only: no title, authors, dates, language or other metadata (faster)." };
         var dedup = new Option<bool>("--dedup") { Description = "When the batch is complete, cluster near-duplicate articles: each line gains cluster and canonical (as winnow dedup)." };
         var threshold = new Option<double>("--threshold")
         {
@@ -52,7 +53,7 @@ public static partial class BatchCommand
         };
         var command = new Command("batch", "Extract many pages to JSON lines, in parallel, resumable after a crash or kill.")
         {
-            inputs, output, threads, include, shard, restart, dedup, threshold,
+            inputs, output, threads, include, shard, restart, noMetadata, dedup, threshold,
         };
         command.SetAction((parse, token) => WinnowCli.Guard(console, () =>
         {
@@ -68,6 +69,7 @@ public static partial class BatchCommand
                 Output = parse.GetValue(output)!,
                 Threads = n_threads,
                 Restart = parse.GetValue(restart),
+                Extraction = ExtractionOptions.Default with { IncludeMetadata = !parse.GetValue(noMetadata) },
             };
             var maxBytes = options.Extraction.MaxInputBytes;
             var warc = new WarcFileSource(maxBytes);

@@ -48,6 +48,7 @@ public static class ExtractCommand
             DefaultValueFactory = _ => "thread",
         };
         forumReplies.AcceptOnlyFromAmong("thread", "body");
+        var noMetadata = new Option<bool>("--no-metadata") { Description = "Extract the body (and thread) only: no title, authors, dates, language or other metadata (faster)." };
         var noTables = new Option<bool>("--no-tables") { Description = "Leave tables out of the body." };
         var noImages = new Option<bool>("--no-images") { Description = "Leave images (figures) out of the body." };
         var noLinks = new Option<bool>("--no-links") { Description = "Keep the text of links but not their targets." };
@@ -60,7 +61,7 @@ public static class ExtractCommand
 
         var command = new Command("extract", "Extract the article from one page and print it.")
         {
-            input, url, format, focus, comments, noComments, forumReplies, noTables, noImages, noLinks, timeout,
+            input, url, format, focus, comments, noComments, forumReplies, noMetadata, noTables, noImages, noLinks, timeout,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -73,6 +74,7 @@ public static class ExtractCommand
                 {
                     Focus = Enum.Parse<ExtractionFocus>(parse.GetValue(focus)!, ignoreCase: true),
                     IncludeComments = !parse.GetValue(noComments),
+                    IncludeMetadata = !parse.GetValue(noMetadata),
                     ForumReplies = Enum.Parse<ForumReplies>(parse.GetValue(forumReplies)!, ignoreCase: true),
                     IncludeTables = !parse.GetValue(noTables),
                     IncludeImages = !parse.GetValue(noImages),

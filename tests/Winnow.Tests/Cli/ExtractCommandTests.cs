@@ -62,6 +62,19 @@ public class ExtractCommandTests
     }
 
     [Fact]
+    public async Task NoMetadataGivesTheBodyWithoutTitleOrAuthors()
+    {
+        var full = await CliRunner.RunAsync("extract", RepoPaths.SeedPage, "-f", "json");
+        var bare = await CliRunner.RunAsync("extract", RepoPaths.SeedPage, "-f", "json", "--no-metadata");
+        Assert.True(bare.ExitCode == ExitCodes.Ok, bare.ToString());
+        using var f = JsonDocument.Parse(full.Stdout);
+        using var b = JsonDocument.Parse(bare.Stdout);
+        Assert.Equal(RepoPaths.SeedTitle, f.RootElement.GetProperty("title").GetString());
+        Assert.Equal(JsonValueKind.Null, b.RootElement.GetProperty("title").ValueKind);
+        Assert.Equal(f.RootElement.GetProperty("text").GetString(), b.RootElement.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task ForumRepliesGoToTheThreadOrTheBody()
     {
         var page = Path.Combine(TestData.CorpusDir, "trafilatura", "reddit.com.init.html.gz");

@@ -58,7 +58,7 @@ public class UsageTests
         var run = await CliRunner.RunAsync("extract", "--help");
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Contains("winnow extract", run.Stdout);
-        foreach (var option in new[] { "--url", "--format", "--focus", "--no-comments", "--forum-replies", "--no-tables", "--no-images", "--no-links", "--timeout" })
+        foreach (var option in new[] { "--url", "--format", "--focus", "--no-comments", "--forum-replies", "--no-metadata", "--no-tables", "--no-images", "--no-links", "--timeout" })
             Assert.Contains(option, run.Stdout);
     }
 
