@@ -39,15 +39,15 @@ public sealed class MinHashFingerprint : IEquatable<MinHashFingerprint>
         if (words.Count < options.MinWords || words.Count == 0) return null;
         var shingles = Shingles.Hashes(words, options.ShingleWords);
         var values = new uint[Length];
-        if (Vector512.IsHardwareAccelerated) MinimaVector512(shingles, values);
-        else if (Vector256.IsHardwareAccelerated) MinimaVector256(shingles, values);
+        // 256-bit lanes (4 positions at once): .NET does not accelerate 512-bit vectors on these Xeons by default
+        if (Vector256.IsHardwareAccelerated) MinimaVector256(shingles, values);
         else MinimaScalar(shingles, values);
         return new MinHashFingerprint(values);
     }
 
-    // The three loops compute the same values (MinHashVectorTests holds them equal): position i is the least
+    // The two loops compute the same values (MinHashVectorTests holds them equal): position i is the least
     // high half of splitmix64(shingle ^ Seeds[i]) over the shingles. The scalar loop was 0.5-0.8 ms a page in
-    // `winnow batch`, a tenth of the work per record (measured 2026-11-22); vector lanes do 4 or 8 positions at once.
+    // `winnow batch`, a tenth of the work per record (measured 2026-11-22); vector lanes do 4 positions at once.
 
     static void MinimaScalar(ReadOnlySpan<ulong> shingles, uint[] values)
     {
@@ -62,30 +62,8 @@ public sealed class MinHashFingerprint : IEquatable<MinHashFingerprint>
         }
     }
 
-    // Per shingle, the 128 positions as 16 or 32 independent vector lanes (one seed vector at a time over all the
+    // Per shingle, the 128 positions as 32 independent vectors of 4 lanes (one seed vector at a time over all the
     // shingles was slower: each chain waited on its multiplies, 150 µs a page against 116 µs).
-    static void MinimaVector512(ReadOnlySpan<ulong> shingles, uint[] values)
-    {
-        const int lanes = 8;
-        Span<Vector512<ulong>> minima = stackalloc Vector512<ulong>[Length / lanes];
-        minima.Fill(Vector512.Create((ulong)uint.MaxValue));
-        var seeds = Seeds.AsSpan();
-        foreach (var shingle in shingles)
-        {
-            var s = Vector512.Create(shingle);
-            for (var v = 0; v < minima.Length; v++)
-            {
-                var x = Vector512.Create<ulong>(seeds.Slice(v * lanes, lanes)) ^ s;
-                x = (x ^ Vector512.ShiftRightLogical(x, 30)) * 0xBF58476D1CE4E5B9UL;
-                x = (x ^ Vector512.ShiftRightLogical(x, 27)) * 0x94D049BB133111EBUL;
-                x ^= Vector512.ShiftRightLogical(x, 31);
-                minima[v] = Vector512.Min(minima[v], Vector512.ShiftRightLogical(x, 32));
-            }
-        }
-        for (var v = 0; v < minima.Length; v++)
-            for (var k = 0; k < lanes; k++) values[v * lanes + k] = (uint)minima[v][k];
-    }
-
     static void MinimaVector256(ReadOnlySpan<ulong> shingles, uint[] values)
     {
         const int lanes = 4;
@@ -113,16 +91,6 @@ public sealed class MinHashFingerprint : IEquatable<MinHashFingerprint>
     {
         var values = new uint[Length];
         MinimaScalar(shingles, values);
-        return values;
-    }
-
-    /// <summary>The values the widest vector loop this machine accelerates gives, or null when none is.</summary>
-    internal static uint[]? VectorMinima(ReadOnlySpan<ulong> shingles)
-    {
-        var values = new uint[Length];
-        if (Vector512.IsHardwareAccelerated) MinimaVector512(shingles, values);
-        else if (Vector256.IsHardwareAccelerated) MinimaVector256(shingles, values);
-        else return null;
         return values;
     }
 
