@@ -40,7 +40,7 @@ public static class NodeText
             else if (child is IElement && child.HasChildNodes) stack.Push((child.ChildNodes, 0));
         }
         var result = sb.ToString();
-        // a page-long text must not keep its buffer alive on the thread
+        // a page-long text must not keep its buffer alive on the thread (64 K characters: a long article's whole text)
         if (sb.Capacity > 65_536) _builder = null;
         return result;
     }
