@@ -29,4 +29,7 @@ public static class ExitCodes
 
     /// <summary>The fetch or the extraction ran past its time limit (<see cref="ExtractionTimeoutException"/>).</summary>
     public const int Timeout = 7;
+
+    /// <summary>The cluster database cannot be reached or used (<c>cluster</c>, <c>worker</c>).</summary>
+    public const int Database = 8;
 }

@@ -20,6 +20,8 @@ public static class WinnowCli
         BatchCommand.Create(console),
         DedupCommand.Create(console),
         ServeCommand.Create(console),
+        ClusterCommand.Create(console),
+        ClusterCommand.CreateWorker(console),
     };
 
     /// <summary>Runs the command line and returns the process exit code (see <see cref="ExitCodes"/>).</summary>

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Globalization;
+using Winnow.Cli.Batch;
+using Winnow.Cli.Cluster;
+
+namespace Winnow.Cli.Commands;
+
+/// <summary>
+/// <c>winnow cluster init|submit|status --db CONNSTRING</c> and <c>winnow worker --db … --out DIR</c>: the batch job
+/// fanned out over any number of machines through a task table on PostgreSQL (see <see cref="TaskQueue"/>).
+/// </summary>
+public static class ClusterCommand
+{
+    static Option<string?> DbOption() => new("--db")
+    {
+        HelpName = "CONNSTRING",
+        Description = $"PostgreSQL connection string (default: the {ClusterConnection.EnvironmentVariable} environment variable).",
+    };
+
+    public static Command Create(CliConsole console)
+    {
+        var cluster = new Command("cluster", "The task table of a batch job spread over many workers (PostgreSQL).");
+
+        var db = DbOption();
+        var init = new Command("init", "Create the task table, or bring it up to date.") { db };
+        init.SetAction((parse, _) => WinnowCli.Guard(console, () =>
+        {
+            var cs = ClusterConnection.Resolve(parse.GetValue(db));
+            using var source = ClusterConnection.Open(cs);
+            ClusterConnection.Guard(cs, () => { new TaskQueue(source).Init(); return 0; });
+            console.Error.WriteLine($"winnow cluster: schema ready at {ClusterConnection.Redacted(cs)}");
+            return Task.FromResult(ExitCodes.Ok);
+        }));
+
+        var db2 = DbOption();
+        var inputs = new Argument<string[]>("inputs") { HelpName = "INPUT", Arity = ArgumentArity.OneOrMore, Description = "WARC / WARC.gz files, HTML files or directories: one task per file." };
+        var submit = new Command("submit", "Enqueue one task per input file; inputs already submitted add nothing.") { db2, inputs };
+        submit.SetAction((parse, _) => WinnowCli.Guard(console, () =>
+        {
+            var cs = ClusterConnection.Resolve(parse.GetValue(db2));
+            var files = BatchInputs.Expand(parse.GetValue(inputs)!, BatchInputs.DefaultIncludes, null);
+            using var source = ClusterConnection.Open(cs);
+            var added = ClusterConnection.Guard(cs, () => new TaskQueue(source).Submit(files));
+            console.Out.WriteLine($"{added} tasks added, {files.Count - added} already submitted");
+            return Task.FromResult(ExitCodes.Ok);
+        }));
+
+        var db3 = DbOption();
+        var status = new Command("status", "Tasks by state, pages and pages/s across workers, the slowest tasks.") { db3 };
+        status.SetAction((parse, _) => WinnowCli.Guard(console, () =>
+        {
+            var cs = ClusterConnection.Resolve(parse.GetValue(db3));
+            using var source = ClusterConnection.Open(cs);
+            var s = ClusterConnection.Guard(cs, () => new TaskQueue(source).Status());
+            var c = CultureInfo.InvariantCulture;
+            console.Out.WriteLine("tasks   " + string.Join("  ", s.ByState.Select(kv => $"{kv.Key} {kv.Value}")));
+            console.Out.WriteLine(string.Format(c, "pages   {0:N0} extracted, {1:N0} errors, {2:F1} pages/s across workers", s.Pages, s.Errors, s.PagesPerSecond));
+            foreach (var (id, input, seconds) in s.Slowest)
+                console.Out.WriteLine(string.Format(c, "slow    task {0}  {1:F1} s  {2}", id, seconds, input));
+            return Task.FromResult(ExitCodes.Ok);
+        }));
+
+        cluster.Subcommands.Add(init);
+        cluster.Subcommands.Add(submit);
+        cluster.Subcommands.Add(status);
+        return cluster;
+    }
+
+    public static Command CreateWorker(CliConsole console)
+    {
+        var db = DbOption();
+        var output = new Option<string>("--out", "-o") { HelpName = "DIR", Required = true, Description = "Folder for the tasks' JSON lines (task-ID.jsonl, task-ID.errors.jsonl)." };
+        var threads = new Option<int>("--threads", "-t") { Description = "Extraction threads (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var untilEmpty = new Option<bool>("--until-empty") { Description = "Stop when no task is left to claim (otherwise wait for more)." };
+        var leaseSeconds = new Option<double>("--lease") { HelpName = "SECONDS", Description = "Lease on a claimed task, renewed while it runs (default 60).", DefaultValueFactory = _ => 60 };
+        var worker = new Command("worker", "Claim tasks from the cluster's table and run the batch engine on each, until stopped.") { db, output, threads, untilEmpty, leaseSeconds };
+        worker.SetAction((parse, token) => WinnowCli.Guard(console, () =>
+        {
+            var cs = ClusterConnection.Resolve(parse.GetValue(db));
+            var n = parse.GetValue(threads);
+            if (n < 1) throw new CliException(ExitCodes.Usage, "--threads must be at least 1.");
+            var lease = parse.GetValue(leaseSeconds);
+            if (!(lease >= 1)) throw new CliException(ExitCodes.Usage, "--lease must be at least 1 second.");
+            using var source = ClusterConnection.Open(cs);
+            var w = new ClusterWorker(new TaskQueue(source), parse.GetValue(output)!, n, ExtractionOptions.Default, console.Error) { Lease = TimeSpan.FromSeconds(lease) };
+            // SIGTERM / Ctrl-C cancel the token: the current task is given back and the worker stops
+            var counts = ClusterConnection.Guard(cs, () => w.Run(parse.GetValue(untilEmpty), token));
+            console.Error.WriteLine($"winnow worker: {counts.TasksDone} tasks done ({counts.Pages:N0} records), {counts.TasksFailed} failed, {counts.LeasesLost} lost to an expired lease");
+            return Task.FromResult(ExitCodes.Ok);
+        }));
+        return worker;
+    }
+}

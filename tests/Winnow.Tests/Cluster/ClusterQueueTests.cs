@@ -1,0 +1,142 @@
+using System.Text.Json;
+using Npgsql;
+using Winnow.Cli.Batch;
+using Winnow.Cli.Cluster;
+
+namespace Winnow.Tests.Cluster;
+
+/// <summary>The task table on a real PostgreSQL: idempotent submission, leases, attempts, parking, and workers that
+/// together write every record exactly once.</summary>
+[Collection(nameof(PostgresCollection))]
+public sealed class ClusterQueueTests(PostgresServer server) : IDisposable
+{
+    readonly string _dir = Directory.CreateTempSubdirectory("winnow-cluster-").FullName;
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    TaskQueue NewQueue(out NpgsqlDataSource source)
+    {
+        source = ClusterConnection.Open(server.NewDatabase());
+        var q = new TaskQueue(source);
+        q.Init();
+        q.Init(); // a second init changes nothing
+        return q;
+    }
+
+    /// <summary>Input files: corpus pages, each its own task.</summary>
+    List<InputFile> Pages(int count)
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(_dir, "pages")).FullName;
+        foreach (var f in TestData.CorpusHtmlFiles("scrapinghub").Take(count))
+            File.Copy(f, Path.Combine(dir, Path.GetFileName(f)), overwrite: true);
+        return BatchInputs.Expand([dir], BatchInputs.DefaultIncludes, null);
+    }
+
+    [Fact]
+    public void SubmittingTwiceAddsNothing()
+    {
+        var q = NewQueue(out var source);
+        using var _ = source;
+        var files = Pages(5);
+        Assert.Equal(5, q.Submit(files));
+        Assert.Equal(0, q.Submit(files));
+        Assert.Equal(0, q.Submit(files.Take(2)));
+        Assert.Equal(5, q.Status().ByState["queued"]);
+    }
+
+    [Fact]
+    public void AnExpiredLeaseIsClaimedAgainAndTheLateWorkerCannotComplete()
+    {
+        var q = NewQueue(out var source);
+        using var _ = source;
+        q.Submit(Pages(1));
+        var first = q.Claim("a", TimeSpan.FromMilliseconds(200), maxAttempts: 3)!;
+        Assert.Null(q.Claim("b", TimeSpan.FromSeconds(30), 3)); // held
+        Thread.Sleep(400);
+        var second = q.Claim("b", TimeSpan.FromSeconds(30), 3)!;
+        Assert.Equal(first.Id, second.Id);
+        Assert.Equal(first.Attempt + 1, second.Attempt);
+        Assert.False(q.Renew(first, TimeSpan.FromSeconds(30)));
+        Assert.False(q.Complete(first, 1, 0));
+        Assert.True(q.Complete(second, 1, 0));
+        Assert.Equal(1, q.Status().ByState["done"]);
+    }
+
+    [Fact]
+    public void ATaskFailingItsLastAttemptIsParkedWithItsError()
+    {
+        var q = NewQueue(out var source);
+        using var _ = source;
+        q.Submit(Pages(1));
+        for (int i = 1; i <= 2; i++)
+        {
+            var t = q.Claim("w", TimeSpan.FromSeconds(30), maxAttempts: 2)!;
+            Assert.Equal(i, t.Attempt);
+            Assert.True(q.Fail(t, "boom " + i, maxAttempts: 2));
+        }
+        Assert.Null(q.Claim("w", TimeSpan.FromSeconds(30), 2));
+        Assert.Equal(1, q.Status().ByState["parked"]);
+        using var cmd = source.CreateCommand("SELECT error FROM winnow_task");
+        Assert.Equal("boom 2", cmd.ExecuteScalar());
+    }
+
+    [Fact]
+    public void AReleasedTaskIsQueuedAgainWithoutSpendingAnAttempt()
+    {
+        var q = NewQueue(out var source);
+        using var _ = source;
+        q.Submit(Pages(1));
+        var t = q.Claim("w", TimeSpan.FromSeconds(30), 3)!;
+        Assert.True(q.Release(t));
+        Assert.Equal(1, q.Claim("w", TimeSpan.FromSeconds(30), 3)!.Attempt);
+    }
+
+    static List<string> RecordIds(IEnumerable<string> files) =>
+        files.SelectMany(File.ReadLines).Where(l => l.Length > 0)
+            .Select(l => { using var d = JsonDocument.Parse(l); return d.RootElement.GetProperty("source").GetProperty("record_id").GetString()!; })
+            .ToList();
+
+    [Fact]
+    public void TwoWorkersTogetherWriteEveryRecordOnceAsOneBatchDoes()
+    {
+        var q = NewQueue(out var source);
+        using var _ = source;
+        var files = Pages(8);
+        q.Submit(files);
+        var outDir = Path.Combine(_dir, "out");
+        // one worker claims a task and dies (its lease runs out); the two others take everything, that task included
+        var dead = q.Claim("killed", TimeSpan.FromMilliseconds(300), 3)!;
+        Thread.Sleep(400);
+        var workers = Enumerable.Range(0, 2).Select(i => Task.Run(() =>
+            new ClusterWorker(q, outDir, 1, ExtractionOptions.Default, TextWriter.Null) { Lease = TimeSpan.FromSeconds(30) }.Run(untilEmpty: true, CancellationToken.None))).ToArray();
+        Task.WaitAll(workers);
+        Assert.Equal(files.Count, workers.Sum(w => w.Result.TasksDone));
+        Assert.False(q.Complete(dead, 1, 0));
+
+        var single = Path.Combine(_dir, "single.jsonl");
+        var sources = new Dictionary<InputKind, IRecordSource> { [InputKind.Html] = new HtmlFileSource(ExtractionOptions.Default.MaxInputBytes) };
+        new BatchRunner(new BatchOptions { Files = files, Output = single, Threads = 2 }, sources).Run(null, CancellationToken.None);
+
+        var union = RecordIds(Directory.GetFiles(outDir, "task-*.jsonl").Where(f => !f.EndsWith(".errors.jsonl", StringComparison.Ordinal)));
+        var expected = RecordIds([single]);
+        Assert.Equal(union.Count, union.Distinct().Count()); // nothing twice
+        Assert.Equal(expected.Order(StringComparer.Ordinal), union.Order(StringComparer.Ordinal)); // nothing lost
+        Assert.Empty(Directory.GetFiles(outDir, "*.attempt-*")); // no half-written attempt left
+        var status = q.Status();
+        Assert.Equal(files.Count, status.ByState["done"]);
+        Assert.Equal(expected.Count, status.Pages);
+    }
+
+    [Fact]
+    public void AnUnreachableDatabaseIsOneClearErrorWithoutThePassword()
+    {
+        const string Cs = "Host=127.0.0.1;Port=1;Username=u;Password=secret-pw;Database=d;Timeout=2";
+        using var source = ClusterConnection.Open(Cs);
+        var e = Assert.Throws<Winnow.Cli.CliException>(() => ClusterConnection.Guard(Cs, () => { new TaskQueue(source).Init(); return 0; }));
+        Assert.DoesNotContain("secret-pw", e.Message);
+        Assert.Contains("***", e.Message);
+    }
+}
