@@ -100,7 +100,7 @@ public sealed class ClusterQueueTests(PostgresServer server) : IDisposable
             .ToList();
 
     [Fact]
-    public void TwoWorkersTogetherWriteEveryRecordOnceAsOneBatchDoes()
+    public async Task TwoWorkersTogetherWriteEveryRecordOnceAsOneBatchDoes()
     {
         var q = NewQueue(out var source);
         using var _ = source;
@@ -112,8 +112,8 @@ public sealed class ClusterQueueTests(PostgresServer server) : IDisposable
         Thread.Sleep(400);
         var workers = Enumerable.Range(0, 2).Select(i => Task.Run(() =>
             new ClusterWorker(q, outDir, 1, ExtractionOptions.Default, TextWriter.Null) { Lease = TimeSpan.FromSeconds(30) }.Run(untilEmpty: true, CancellationToken.None))).ToArray();
-        Task.WaitAll(workers);
-        Assert.Equal(files.Count, workers.Sum(w => w.Result.TasksDone));
+        var results = await Task.WhenAll(workers);
+        Assert.Equal(files.Count, results.Sum(r => r.TasksDone));
         Assert.False(q.Complete(dead, 1, 0));
 
         var single = Path.Combine(_dir, "single.jsonl");
