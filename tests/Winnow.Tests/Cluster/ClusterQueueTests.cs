@@ -53,9 +53,10 @@ public sealed class ClusterQueueTests(PostgresServer server) : IDisposable
         var q = NewQueue(out var source);
         using var _ = source;
         q.Submit(Pages(1));
-        var first = q.Claim("a", TimeSpan.FromMilliseconds(200), maxAttempts: 3)!;
+        // 1 s: ample for the next statement on a loaded CI machine, short for the test
+        var first = q.Claim("a", TimeSpan.FromSeconds(1), maxAttempts: 3)!;
         Assert.Null(q.Claim("b", TimeSpan.FromSeconds(30), 3)); // held
-        Thread.Sleep(400);
+        Thread.Sleep(1300);
         var second = q.Claim("b", TimeSpan.FromSeconds(30), 3)!;
         Assert.Equal(first.Id, second.Id);
         Assert.Equal(first.Attempt + 1, second.Attempt);
