@@ -39,7 +39,7 @@ public sealed class TaskQueue(NpgsqlDataSource db)
                 finished    timestamptz
             );
             CREATE INDEX IF NOT EXISTS winnow_task_claimable ON winnow_task (state, id);
-            """);
+            """ + BandTable.Schema);
         cmd.ExecuteNonQuery();
     }
 
@@ -99,12 +99,35 @@ public sealed class TaskQueue(NpgsqlDataSource db)
         Execute("UPDATE winnow_task SET lease_until = now() + $3 WHERE id = $1 AND attempt = $2 AND state = 'running'",
             task.Id, task.Attempt, lease) == 1;
 
-    /// <summary>Marks the task done with its counts; false (and nothing changed) when this attempt lost its lease.</summary>
-    public bool Complete(ClaimedTask task, long pages, long errors) =>
-        Execute("""
-            UPDATE winnow_task SET state = 'done', finished = now(), pages = $3, errors = $4, lease_owner = NULL, lease_until = NULL, error = NULL
-            WHERE id = $1 AND attempt = $2 AND state = 'running'
-            """, task.Id, task.Attempt, pages, errors) == 1;
+    /// <summary>
+    /// Marks the task done with its counts and records its documents in the band index (<see cref="BandTable"/>), in
+    /// one transaction; false (and nothing changed) when this attempt lost its lease.
+    /// </summary>
+    public bool Complete(ClaimedTask task, long pages, long errors, IReadOnlyList<TaskDocument>? documents = null)
+    {
+        using var conn = db.OpenConnection();
+        using var tx = conn.BeginTransaction();
+        // the row lock holds off a claim of the same task (its lease may just have run out) until this commits
+        using (var check = new NpgsqlCommand("SELECT 1 FROM winnow_task WHERE id = $1 AND attempt = $2 AND state = 'running' FOR UPDATE", conn, tx))
+        {
+            check.Parameters.AddWithValue(task.Id);
+            check.Parameters.AddWithValue(task.Attempt);
+            if (check.ExecuteScalar() is null) return false;
+        }
+        if (documents is { Count: > 0 }) BandTable.Write(conn, task.Id, documents);
+        using (var done = new NpgsqlCommand("""
+            UPDATE winnow_task SET state = 'done', finished = now(), pages = $2, errors = $3, lease_owner = NULL, lease_until = NULL, error = NULL
+            WHERE id = $1
+            """, conn, tx))
+        {
+            done.Parameters.AddWithValue(task.Id);
+            done.Parameters.AddWithValue(pages);
+            done.Parameters.AddWithValue(errors);
+            done.ExecuteNonQuery();
+        }
+        tx.Commit();
+        return true;
+    }
 
     /// <summary>Records a failed attempt: the task is queued again, or parked once it failed <paramref name="maxAttempts"/> times.</summary>
     public bool Fail(ClaimedTask task, string error, int maxAttempts) =>
@@ -119,6 +142,13 @@ public sealed class TaskQueue(NpgsqlDataSource db)
             UPDATE winnow_task SET state = 'queued', attempt = attempt - 1, lease_owner = NULL, lease_until = NULL
             WHERE id = $1 AND attempt = $2 AND state = 'running'
             """, task.Id, task.Attempt) == 1;
+
+    /// <summary>Whether any task is still queued or running (a running one may come back when its lease runs out).</summary>
+    public bool AnyUnfinished()
+    {
+        using var cmd = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM winnow_task WHERE state IN ('queued', 'running'))");
+        return (bool)cmd.ExecuteScalar()!;
+    }
 
     /// <summary>The state of the whole job.</summary>
     public ClusterStatus Status(int slowest = 5)

@@ -60,9 +60,49 @@ public static class ClusterCommand
             return Task.FromResult(ExitCodes.Ok);
         }));
 
+        var db4 = DbOption();
+        var clustersOut = new Option<string>("--out", "-o") { HelpName = "CLUSTERS.jsonl", Required = true, Description = "Where to write one JSON line per cluster of near-duplicates (- for standard output)." };
+        var threshold = new Option<double>("--threshold")
+        {
+            HelpName = "T",
+            Description = $"Least estimated Jaccard similarity of two bodies to count as near-duplicates (default {Winnow.Dedup.DedupOptions.Default.Threshold.ToString(CultureInfo.InvariantCulture)}, as batch --dedup).",
+            DefaultValueFactory = _ => Winnow.Dedup.DedupOptions.Default.Threshold,
+        };
+        threshold.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<double>();
+            if (!(value > 0 && value <= 1)) result.AddError($"--threshold must be above 0 and at most 1, not '{value.ToString(CultureInfo.InvariantCulture)}'.");
+        });
+        var dedup = new Command("dedup", "Cluster the near-duplicates among the finished tasks' documents (the clusters batch --dedup finds on the same inputs).") { db4, clustersOut, threshold };
+        dedup.SetAction((parse, token) => WinnowCli.Guard(console, () =>
+        {
+            var cs = ClusterConnection.Resolve(parse.GetValue(db4));
+            var options = Winnow.Dedup.DedupOptions.Default with { Threshold = parse.GetValue(threshold) };
+            using var source = ClusterConnection.Open(cs);
+            var (clusters, documents) = ClusterConnection.Guard(cs, () => ClusterDedup.Run(source, options, token));
+            var path = parse.GetValue(clustersOut)!;
+            if (path == "-")
+            {
+                var buffer = new MemoryStream();
+                ClusterDedup.Write(clusters, buffer);
+                console.Out.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                console.Out.Flush();
+            }
+            else
+            {
+                // written under a temporary name, then renamed: a reader never sees half a file
+                var tmp = path + ".tmp";
+                using (var file = File.Create(tmp)) ClusterDedup.Write(clusters, file);
+                File.Move(tmp, path, overwrite: true);
+            }
+            console.Error.WriteLine($"winnow cluster dedup: {documents:N0} documents, {clusters.Count:N0} clusters of near-duplicates, {clusters.Sum(c => c.Members.Count - 1):N0} near-duplicates of another");
+            return Task.FromResult(ExitCodes.Ok);
+        }));
+
         cluster.Subcommands.Add(init);
         cluster.Subcommands.Add(submit);
         cluster.Subcommands.Add(status);
+        cluster.Subcommands.Add(dedup);
         return cluster;
     }
 
@@ -71,7 +111,7 @@ public static class ClusterCommand
         var db = DbOption();
         var output = new Option<string>("--out", "-o") { HelpName = "DIR", Required = true, Description = "Folder for the tasks' JSON lines (task-ID.jsonl, task-ID.errors.jsonl)." };
         var threads = new Option<int>("--threads", "-t") { Description = "Extraction threads (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var untilEmpty = new Option<bool>("--until-empty") { Description = "Stop when no task is left to claim (otherwise wait for more)." };
+        var untilEmpty = new Option<bool>("--until-empty") { Description = "Stop when the job is finished: no task queued, none running (otherwise wait for more)." };
         var leaseSeconds = new Option<double>("--lease") { HelpName = "SECONDS", Description = "Lease on a claimed task, renewed while it runs (default 60).", DefaultValueFactory = _ => 60 };
         var worker = new Command("worker", "Claim tasks from the cluster's table and run the batch engine on each, until stopped.") { db, output, threads, untilEmpty, leaseSeconds };
         worker.SetAction((parse, token) => WinnowCli.Guard(console, () =>
@@ -86,6 +126,11 @@ public static class ClusterCommand
             // SIGTERM / Ctrl-C cancel the token: the current task is given back and the worker stops
             var counts = ClusterConnection.Guard(cs, () => w.Run(parse.GetValue(untilEmpty), token));
             console.Error.WriteLine($"winnow worker: {counts.TasksDone} tasks done ({counts.Pages:N0} records), {counts.TasksFailed} failed, {counts.LeasesLost} lost to an expired lease");
+            if (counts.Extracting > TimeSpan.Zero)
+                console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                    "winnow worker: extracting {0:F1} s; queue statements {1:F3} s ({2:F2} % of it); band index (reading the output back) {3:F3} s ({4:F2} %)",
+                    counts.Extracting.TotalSeconds, counts.Queue.TotalSeconds, 100 * counts.Queue / counts.Extracting,
+                    counts.Index.TotalSeconds, 100 * counts.Index / counts.Extracting));
             return Task.FromResult(ExitCodes.Ok);
         }));
         return worker;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Winnow.Cli.Dedup;
 using Winnow.Dedup;
 
 namespace Winnow.Cli.Commands;
@@ -63,10 +64,8 @@ public static class DedupCommand
         foreach (var (number, root) in ReadLines(inputPath))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var fromLine = Text(root, "fingerprint") is { } stored && MinHashFingerprint.TryParse(stored, out var parsed) ? parsed : null;
-            var fingerprint = fromLine ?? MinHashFingerprint.Compute(Text(root, "text") ?? "", options);
-            computed.Add(fromLine is null);
-            documents.Add(new DedupDocument(fingerprint, Text(root, "url"), Text(root, "canonical_url"), Text(root, "source_url"), Published(root)));
+            documents.Add(DedupLine.Read(root, options, out var fresh));
+            computed.Add(fresh);
         }
         var clusters = NearDuplicateClusterer.Cluster(documents, options);
 
@@ -104,7 +103,7 @@ public static class DedupCommand
     }
 
     /// <summary>The non-blank lines of the file, each parsed as a JSON object (line numbers from 1).</summary>
-    static IEnumerable<(int Number, JsonElement Root)> ReadLines(string path)
+    internal static IEnumerable<(int Number, JsonElement Root)> ReadLines(string path)
     {
         using var stream = File.OpenRead(path);
         using var reader = new StreamReader(path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
@@ -127,21 +126,5 @@ public static class DedupCommand
             if (root.ValueKind != JsonValueKind.Object) throw new CliException(ExitCodes.Unreadable, $"'{path}' line {number} is not a JSON object.");
             yield return (number, root);
         }
-    }
-
-    static string? Text(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    /// <summary><c>published.iso</c> as <c>extract -f json</c> writes it (or <c>published</c> as a plain string).</summary>
-    static DateTimeOffset? Published(JsonElement root)
-    {
-        if (!root.TryGetProperty("published", out var published)) return null;
-        var text = published.ValueKind switch
-        {
-            JsonValueKind.Object => Text(published, "iso"),
-            JsonValueKind.String => published.GetString(),
-            _ => null,
-        };
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date : null;
     }
 }

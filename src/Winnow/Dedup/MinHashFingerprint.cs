@@ -111,11 +111,23 @@ public sealed class MinHashFingerprint : IEquatable<MinHashFingerprint>
     }
 
     /// <summary>A compact text form (<c>mh1:</c> + base64 of the values, little-endian), for JSON lines.</summary>
-    public override string ToString()
+    public override string ToString() => TextPrefix + Convert.ToBase64String(ToBytes());
+
+    /// <summary>The values as bytes (4 each, little-endian): the binary form, for a database column.</summary>
+    public byte[] ToBytes()
     {
         var bytes = new byte[Length * 4];
         for (var i = 0; i < Length; i++) BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i * 4), _values[i]);
-        return TextPrefix + Convert.ToBase64String(bytes);
+        return bytes;
+    }
+
+    /// <summary>Reads the form <see cref="ToBytes"/> writes; null for any other length.</summary>
+    public static MinHashFingerprint? FromBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length != Length * 4) return null;
+        var values = new uint[Length];
+        for (var i = 0; i < Length; i++) values[i] = BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(i * 4));
+        return new MinHashFingerprint(values);
     }
 
     /// <summary>Reads the form <see cref="ToString"/> writes; false for anything else (another scheme or length).</summary>
@@ -125,9 +137,7 @@ public sealed class MinHashFingerprint : IEquatable<MinHashFingerprint>
         if (text is null || !text.StartsWith(TextPrefix, StringComparison.Ordinal)) return false;
         var bytes = new byte[Length * 4];
         if (!Convert.TryFromBase64String(text[TextPrefix.Length..], bytes, out var written) || written != bytes.Length) return false;
-        var values = new uint[Length];
-        for (var i = 0; i < Length; i++) values[i] = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(i * 4));
-        fingerprint = new MinHashFingerprint(values);
+        fingerprint = FromBytes(bytes);
         return true;
     }
 

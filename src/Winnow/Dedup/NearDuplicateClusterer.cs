@@ -16,4 +16,10 @@ public static class NearDuplicateClusterer
         }
         return assignments;
     }
+
+    /// <summary>
+    /// The canonical member of one cluster, as <see cref="Cluster"/> chooses it: the index into
+    /// <paramref name="members"/> (given in order of appearance). For clusters formed elsewhere (the cluster's band table).
+    /// </summary>
+    public static int ChooseCanonical(IReadOnlyList<DedupDocument> members) => CanonicalChooser.Choose(members);
 }

@@ -75,6 +75,19 @@ public sealed class NearDuplicateIndex
         return groups.Values.Where(g => includeSingletons || g.Count > 1).OrderBy(g => g[0]).ToList<IReadOnlyList<int>>();
     }
 
+    /// <summary>
+    /// The fingerprint's <see cref="Bands"/> bucket keys, band by band: documents sharing a key are candidates (a key
+    /// names its band, but two bands' keys may collide; that only costs one more verified candidate). For an index
+    /// kept elsewhere (the cluster's band table), which must find exactly the candidates this index finds.
+    /// </summary>
+    public static uint[] BandKeys(MinHashFingerprint fingerprint)
+    {
+        var keys = new uint[Bands];
+        var values = fingerprint.Values;
+        for (var band = 0; band < Bands; band++) keys[band] = BandKey(band, values.Slice(band * RowsPerBand, RowsPerBand));
+        return keys;
+    }
+
     // 32-bit keys keep the buckets small; two bands that collide only cost one more verified candidate.
     static uint BandKey(int band, ReadOnlySpan<uint> rows)
     {

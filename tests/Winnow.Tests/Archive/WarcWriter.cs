@@ -11,11 +11,11 @@ public enum WarcCompression { None, GzipPerRecord, GzipWholeFile }
 /// content type and charset, optionally chunked and/or gzip content-coded; and arbitrary other records.
 /// Remembers where each record starts (the offset a reader should report).
 /// </summary>
-public sealed class WarcWriter(WarcCompression compression)
+public sealed class WarcWriter(WarcCompression compression, int firstSerial = 0)
 {
     readonly MemoryStream _file = new();
     readonly MemoryStream _wholeFile = new();
-    int _serial;
+    int _serial = firstSerial;
 
     public List<long> Offsets { get; } = [];
 
