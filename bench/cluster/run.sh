@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Cluster benchmark (issue 7's bars, not a CI test): a throwaway PostgreSQL on 127.0.0.1; FILES WARC.gz files of
 # PER pages each (the corpus pages, distinct records); the same tasks run by one worker, then by two (each worker
-# on one thread), in fresh databases; pages/s of each and `cluster status` after each.
+# on one thread), in fresh databases; pages/s and CPU time of each, the workers' own account of their time (queue
+# statements and band index against extraction) and `cluster status` after each.
+# Each worker is pinned to a core of its own (taskset), as a worker per core (or per one-core machine) runs: unpinned,
+# a one-thread worker alone also spreads its reader thread and its GC over the idle second core (1.2 cores in all,
+# measured 2026-12-04), so "one worker" would be 1.2 cores against two workers' 2. PIN=0 runs them unpinned.
 # Usage: bench/cluster/run.sh [FILES] [PER]   (from the repository root; defaults 20 files of 150 pages)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 files=${1:-20}
 per=${2:-150}
+pin=${PIN:-1}
+cores=$(nproc)
 cli=src/Winnow.Cli/bin/Release/net10.0/Winnow.Cli.dll
 dotnet build src/Winnow.Cli -c Release > /dev/null
 work=$(mktemp -d)
@@ -26,9 +32,14 @@ for w in 1 2; do
   dotnet "$cli" cluster init --db "$cs" 2> /dev/null
   dotnet "$cli" cluster submit --db "$cs" "$work/in" > /dev/null
   start=$(date +%s.%N)
-  for k in $(seq "$w"); do dotnet "$cli" worker --db "$cs" --out "$work/out$w" --threads 1 --until-empty 2>> "$work/worker$w.log" & done
+  for k in $(seq "$w"); do
+    taskset=(); if [ "$pin" = 1 ]; then taskset=(taskset -c $(((k - 1) % cores))); fi
+    "${taskset[@]}" /usr/bin/time -f "cpu %U %S" -a -o "$work/time$w" dotnet "$cli" worker --db "$cs" --out "$work/out$w" --threads 1 --until-empty 2>> "$work/worker$w.log" &
+  done
   wait
   end=$(date +%s.%N)
-  echo "$w worker(s): $(python3 -c "print(f'{$files * $per / ($end - $start):.1f} pages/s over {$end - $start:.1f} s')")"
+  cpu=$(awk '/^cpu/{s+=$2+$3} END{print s}' "$work/time$w")
+  echo "$w worker(s): $(python3 -c "print(f'{$files * $per / ($end - $start):.1f} pages/s over {$end - $start:.1f} s, CPU {$cpu:.1f} s')") (pinned: $pin)"
+  grep "queue statements" "$work/worker$w.log" | sed 's/^/    /'
   dotnet "$cli" cluster status --db "$cs" | sed 's/^/    /'
 done

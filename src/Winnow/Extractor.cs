@@ -86,10 +86,14 @@ public sealed class Extractor
             clock.Lap(StageClock.Parse);
             CheckBudget(started, token);
             // Metadata first: cleaning removes the scripts that hold JSON-LD.
-            var article = Options.IncludeMetadata ? MetadataReader.Read(parsed.Document, pageUrl) : new ArticleMetadata();
+            // The metadata's scan of the whole page also collects the JSON-LD scripts (read by the content stage for a
+            // stated body) and what the tree cleaner removes: the content stage need not walk the page again for them.
+            IReadOnlyList<string>? jsonLd = null;
+            Cleaning.CleaningPlan? cleaning = null;
+            var article = Options.IncludeMetadata ? MetadataReader.Read(parsed.Document, pageUrl, out jsonLd, out cleaning) : new ArticleMetadata();
             clock.Lap(StageClock.Metadata);
             CheckBudget(started, token);
-            var content = _cascade.Run(parsed.Document, pageUrl, article, token);
+            var content = _cascade.Run(parsed.Document, pageUrl, article, token, jsonLd, cleaning);
             clock.Lap(StageClock.Content);
             CheckBudget(started, token);
             var warnings = parsed.DepthLimited

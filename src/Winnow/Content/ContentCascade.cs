@@ -40,11 +40,15 @@ internal sealed class ContentCascade(ExtractionOptions options)
         public int Length { get; } = PlainText.Length(Blocks);
     }
 
-    public ContentResult Run(IDocument document, Uri? pageUrl, ArticleMetadata article, CancellationToken token)
+    /// <param name="jsonLdScripts">The page's JSON-LD script texts when already collected (by the metadata's scan); null: searched here.</param>
+    /// <param name="cleaning">The tree cleaner's removals when already found (by the metadata's scan); null: found here.</param>
+    public ContentResult Run(IDocument document, Uri? pageUrl, ArticleMetadata article, CancellationToken token,
+        IReadOnlyList<string>? jsonLdScripts = null, CleaningPlan? cleaning = null)
     {
         var log = new RemovalLog();
-        var structured = StructuredBodyStrategy.Find(document); // before cleaning removes the scripts
-        TreeCleaner.Clean(document, log);
+        // before cleaning removes the scripts
+        var structured = jsonLdScripts is null ? StructuredBodyStrategy.Find(document) : StructuredBodyStrategy.Find(jsonLdScripts);
+        TreeCleaner.Clean(document, log, cleaning);
         var body = document.Body ?? document.DocumentElement;
         if (body is null)
             return new ContentResult(article, ImmutableArray<Block>.Empty, new ExtractionDiagnostics { Strategy = "empty" });

@@ -437,16 +437,41 @@ internal static class AuthorNames
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length != 2 || words[0].Length < 2 || words[1].Length < 2) return null;
-        var pattern = new System.Text.RegularExpressions.Regex(
-            @"(?<![\p{L}])" + System.Text.RegularExpressions.Regex.Escape(words[0]) + @"((?:\s+\p{Lu}\.){1,2})\s+" + System.Text.RegularExpressions.Regex.Escape(words[1]) + @"(?![\p{L}])");
+        // a hand-written match of `first((?:\s+\p{Lu}\.){1,2})\s+last` between non-letters: a Regex built per call
+        // was 5 % of the metadata's time (profile, 2026-12-04)
         foreach (var t in texts)
         {
             if (!t.Contains(words[1], StringComparison.Ordinal)) continue;
-            var m = pattern.Match(t);
-            if (m.Success)
-                return words[0] + " " + string.Join(" ", m.Groups[1].Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) + " " + words[1];
+            for (var at = t.IndexOf(words[0], StringComparison.Ordinal); at >= 0; at = t.IndexOf(words[0], at + 1, StringComparison.Ordinal))
+            {
+                if (at > 0 && char.IsLetter(t[at - 1])) continue;
+                if (InitialsThenSurname(t, at + words[0].Length, words[1]) is { } initials)
+                    return words[0] + " " + initials + " " + words[1];
+            }
         }
         return null;
+    }
+
+    /// <summary>After a first name: one or two initials ("P.", "P. J.") then the surname, not followed by a letter; the initials, space-separated.</summary>
+    static string? InitialsThenSurname(string t, int i, string surname)
+    {
+        string? found = null;
+        var initials = new List<char>(2);
+        while (initials.Count < 2)
+        {
+            var j = i;
+            while (j < t.Length && char.IsWhiteSpace(t[j])) j++;
+            if (j == i || j + 1 >= t.Length || !char.IsUpper(t[j]) || t[j + 1] != '.') break;
+            initials.Add(t[j]);
+            i = j + 2;
+            // the longest run of initials that the surname follows wins, as the greedy {1,2} does
+            var k = i;
+            while (k < t.Length && char.IsWhiteSpace(t[k])) k++;
+            if (k > i && string.CompareOrdinal(t, k, surname, 0, surname.Length) == 0
+                && (k + surname.Length == t.Length || !char.IsLetter(t[k + surname.Length])))
+                found = string.Join(" ", initials.Select(c => c + "."));
+        }
+        return found;
     }
 
     /// <summary>

@@ -44,7 +44,22 @@ internal static class DateParsing
 
     /// <summary>Whether the day is plausible for a web page: 1995-01-01 up to one day after now.</summary>
     public static bool IsPlausible(DateTimeOffset d) =>
-        d.Year >= MinYear && d <= DateTimeOffset.UtcNow.AddDays(1);
+        d.Year >= MinYear && d.UtcTicks <= LatestPlausibleTicks();
+
+    // One day after now, read from the clock at most once a second: the clock was read for every candidate date,
+    // 6 % of the metadata's time on this VM's kvm-clock (profile, 2026-12-04). Ticks in one long: atomic to share.
+    static long _latestTicks, _latestReadAt;
+
+    static long LatestPlausibleTicks()
+    {
+        var tick = Environment.TickCount64;
+        if (Volatile.Read(ref _latestTicks) == 0 || tick - Volatile.Read(ref _latestReadAt) > 1000)
+        {
+            Volatile.Write(ref _latestTicks, DateTimeOffset.UtcNow.AddDays(1).UtcTicks);
+            Volatile.Write(ref _latestReadAt, tick);
+        }
+        return Volatile.Read(ref _latestTicks);
+    }
 
     /// <summary>
     /// A date in the URL's path, validated (the day must exist and be plausible): /YYYY/MM/DD/,

@@ -53,10 +53,25 @@ namespace Winnow.Metadata;
 /// </summary>
 public static class MetadataReader
 {
-    public static ArticleMetadata Read(IDocument document, Uri? pageUrl)
+    public static ArticleMetadata Read(IDocument document, Uri? pageUrl) => Read(document, pageUrl, out _);
+
+    /// <summary>
+    /// As <see cref="Read(IDocument, Uri?)"/>, and hands back the texts of the page's JSON-LD scripts the scan collected,
+    /// so the content stage does not search the page for them again.
+    /// </summary>
+    internal static ArticleMetadata Read(IDocument document, Uri? pageUrl, out IReadOnlyList<string> jsonLdScripts) =>
+        Read(document, pageUrl, out jsonLdScripts, out _);
+
+    /// <summary>
+    /// As <see cref="Read(IDocument, Uri?)"/>, and hands back what the scan of the whole page found for the content stage:
+    /// the texts of the JSON-LD scripts, and the tree cleaner's removals (null when the scan could not see them all).
+    /// </summary>
+    internal static ArticleMetadata Read(IDocument document, Uri? pageUrl, out IReadOnlyList<string> jsonLdScripts, out Cleaning.CleaningPlan? cleaning)
     {
         ArgumentNullException.ThrowIfNull(document);
         var scan = PageScan.Run(document);
+        jsonLdScripts = scan.JsonLd;
+        cleaning = scan.Cleaning;
         var meta = MetaTags.Read(scan.Metas);
         var ld = JsonLdReader.Read(scan.JsonLd);
         var sources = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);

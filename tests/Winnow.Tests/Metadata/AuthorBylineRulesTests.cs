@@ -89,6 +89,10 @@ public class AuthorBylineRulesTests
     [InlineData("John Smith", "John Smithers P. Smith", null)]
     [InlineData("Anna Meier", "Anna B. Schmidt", null)]
     [InlineData("Anna Lena Meier", "Anna Lena B. Meier", null)]
+    [InlineData("John Smith", "John P. Q. R. Smith", null)]
+    [InlineData("John Smith", "JohnP. Smith, then John  P.  Smith", "John P. Smith")]
+    [InlineData("John Smith", "John P. Smithers", null)]
+    [InlineData("John Smith", "Johnny P. Smith and xJohn P. Smith", null)]
     public void WithMiddleInitial(string name, string text, string? expected) =>
         Assert.Equal(expected, AuthorNames.WithMiddleInitial(name, [text]));
 

@@ -16,12 +16,22 @@ internal static class StructuredBodyStrategy
 
     public static string? Find(IDocument document)
     {
-        string? best = null;
+        var scripts = new List<string>();
         foreach (var script in document.QuerySelectorAll("script[type]"))
         {
             var type = script.GetAttribute("type");
             if (type is null || !type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) continue;
-            var json = NodeText.Of(script);
+            scripts.Add(NodeText.Of(script));
+        }
+        return Find(scripts);
+    }
+
+    /// <summary>The longest stated body among the texts of the page's JSON-LD scripts.</summary>
+    public static string? Find(IReadOnlyList<string> jsonLdScripts)
+    {
+        string? best = null;
+        foreach (var json in jsonLdScripts)
+        {
             if (!json.Contains("articleBody", StringComparison.Ordinal) && !json.Contains("reviewBody", StringComparison.Ordinal)) continue;
             try
             {
