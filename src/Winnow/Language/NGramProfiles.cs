@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Reflection;
 
 namespace Winnow.Language;
@@ -28,8 +27,18 @@ internal sealed class NGramProfiles
     /// <summary>The most n-grams a profile ranks; an n-gram it lacks costs this much.</summary>
     public int Depth { get; }
 
-    // n-gram key → range in the flat arrays below, one (profile, rank) pair per profile that has it
-    readonly FrozenDictionary<ulong, (int Start, int Count)> _index;
+    // n-gram key → range in the flat arrays below, one (profile, rank) pair per profile that has it: an open-addressing
+    // table (key, start, count side by side, half full, linear probing), so a lookup reads one slot, mostly; the
+    // FrozenDictionary before it read a bucket and an entry apart and was as costly as counting the text's n-grams
+    // (perf, 2026-12-04)
+    readonly Slot[] _slots;
+    readonly int _shift;
+    readonly struct Slot(ulong key, int start, int count)
+    {
+        public readonly ulong Key = key;
+        public readonly int Start = start;
+        public readonly int Count = count;
+    }
     readonly byte[] _profile;
     readonly short[] _rank;
 
@@ -53,24 +62,37 @@ internal sealed class NGramProfiles
         int total = byKey.Values.Sum(l => l.Count);
         _profile = new byte[total];
         _rank = new short[total];
-        var index = new Dictionary<ulong, (int, int)>(byKey.Count);
+        int bits = 1;
+        while ((1 << bits) < byKey.Count * 2) bits++;
+        _slots = new Slot[1 << bits];
+        _shift = 64 - bits;
         int at = 0;
         foreach (var (key, list) in byKey)
         {
-            index[key] = (at, list.Count);
+            // keys are never 0 (NGramKey.Of), so 0 marks an empty slot
+            var s = SlotOf(key);
+            while (_slots[s].Key != 0) s = (s + 1) & (_slots.Length - 1);
+            _slots[s] = new Slot(key, at, list.Count);
             foreach (var (p, r) in list) { _profile[at] = p; _rank[at] = r; at++; }
         }
-        _index = index.ToFrozenDictionary();
     }
+
+    // Fibonacci hashing: the top bits of the product mix all of the key's bits
+    int SlotOf(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
 
     /// <summary>The profiles that rank the n-gram <paramref name="key"/>, and its rank in each; false when none does.</summary>
     public bool TryGet(ulong key, out ReadOnlySpan<byte> profiles, out ReadOnlySpan<short> ranks)
     {
-        if (_index.TryGetValue(key, out var range))
+        if (key != 0)
         {
-            profiles = _profile.AsSpan(range.Start, range.Count);
-            ranks = _rank.AsSpan(range.Start, range.Count);
-            return true;
+            var mask = _slots.Length - 1;
+            for (var s = SlotOf(key); _slots[s].Key != 0; s = (s + 1) & mask)
+            {
+                if (_slots[s].Key != key) continue;
+                profiles = _profile.AsSpan(_slots[s].Start, _slots[s].Count);
+                ranks = _rank.AsSpan(_slots[s].Start, _slots[s].Count);
+                return true;
+            }
         }
         profiles = default;
         ranks = default;

@@ -124,15 +124,18 @@ internal static class JsonLdReader
             foreach (var src in new[] { article, page })
             {
                 if (src is not { } o) continue;
+                // the same object by its place in the document: Obj's own equality compares JsonElements by reflection
+                // (ValueType.Equals), 0.2 % of an extraction's time (perf, 2026-12-04)
+                var isArticle = article is { } art && art.Order == o.Order;
                 data.ArticleType ??= o.Types.FirstOrDefault();
                 var el = o.El;
                 if (data.Headline is null)
                 {
                     data.Headline = Str(el, "headline");
                     if (data.Headline is not null) data.HeadlineKey = "json-ld:headline";
-                    else if (src.Equals(article) && (data.Headline = Str(el, "name")) is not null) data.HeadlineKey = "json-ld:name";
+                    else if (isArticle && (data.Headline = Str(el, "name")) is not null) data.HeadlineKey = "json-ld:name";
                 }
-                if (src.Equals(article)) data.Name ??= Str(el, "name");
+                if (isArticle) data.Name ??= Str(el, "name");
                 data.Description ??= Str(el, "description");
                 if (data.DatePublished is null)
                 {
