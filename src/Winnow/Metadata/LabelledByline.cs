@@ -174,20 +174,21 @@ internal static partial class LabelledByline
         var result = new List<Hit>();
         if (headline is { } h) result.Add(h);
         if (title is null) return result;
+        var keyed = new KeyedTitle(title);
         int n = Math.Min(scan.Elements.Count, MaxElementsSearched);
         for (int i = 0; i < n && result.Count < MaxAnchors; i++)
         {
             var el = scan.Elements[i];
             if (el.LocalName is not ("h1" or "h2" or "h3" or "h4") || (headline is { } hh && hh.Order == i)) continue;
             var text = MetaText.TextOf(el, MaxHeadingChars);
-            if (MetaText.Key(text).Length >= 4 && (TitleChooser.Corroborates(text, title) || ContainsTitle(el, title)))
+            if (MetaText.Key(text).Length >= 4 && (TitleChooser.Corroborates(text, keyed) || ContainsTitle(el, keyed)))
                 result.Add(new Hit(el, i, scan.Contexts[i]));
         }
         return result;
     }
 
     // a heading with a kicker ("Nachricht | 30.10.2021 Migration") before the title: its itemprop="headline" child holds the title alone
-    static bool ContainsTitle(IElement heading, string title)
+    static bool ContainsTitle(IElement heading, KeyedTitle title)
     {
         foreach (var d in heading.QuerySelectorAll("[itemprop~=headline]"))
             if (TitleChooser.Corroborates(MetaText.TextOf(d, MaxHeadingChars), title)) return true;

@@ -284,19 +284,23 @@ internal sealed class PageScan
         Date = 64,
     }
 
-    // Class values repeat across a page ("comment-content", "widget widget_text"): the tokens of those
-    // that may matter are analysed once per scan and looked up after (the token analysis was a third of
-    // the scan's time). Layout values ("col-md-6 flex") are rejected by MayMatter before the dictionary:
-    // inserting every distinct value was 5 % of a page's extraction time (profile, 2026-11-22).
-    // 128 slots: more than most pages' distinct may-matter values, so it rarely regrows (its resizing showed in the profile)
-    readonly Dictionary<string, TokenFlags> _tokenFlags = new(128, StringComparer.Ordinal);
+    // Class values repeat across a page ("comment-content", "widget widget_text") and across pages of a site: the
+    // tokens of those that may matter are analysed once per process and looked up after (the token analysis was a
+    // third of the scan's time; a table per scan still analysed every value once per page, 0.5 % of an extraction,
+    // perf 2026-12-04). Layout values ("col-md-6 flex") are rejected by MayMatter before the table: inserting every
+    // distinct value was 5 % of a page's extraction time (profile, 2026-11-22). Bounded as ConceptVocabulary's cache.
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TokenFlags> FlagsCache = new(StringComparer.Ordinal);
+    // 100,000 values: about 10 MB of strings at most; the dev corpus has fewer than 10,000 distinct may-matter values
+    const int FlagsCacheLimit = 100_000;
+    // counted here: ConcurrentDictionary.Count takes every lock of the table, a stall between batch threads
+    static int _flagsCached;
 
-    TokenFlags FlagsOf(string value)
+    static TokenFlags FlagsOf(string value)
     {
         // Span tokenising, and a cheap "could this token matter" check before any allocation:
         // most class tokens on a page are layout ("col-md-6", "flex") and are skipped here.
         if (!MayMatter(value)) return TokenFlags.None;
-        if (_tokenFlags.TryGetValue(value, out var f)) return f;
+        if (FlagsCache.TryGetValue(value, out var f)) return f;
         f = TokenFlags.None;
         {
             var source = value.AsSpan();
@@ -312,7 +316,7 @@ internal sealed class PageScan
                 source = source[end..];
             }
         }
-        _tokenFlags[value] = f;
+        if (Volatile.Read(ref _flagsCached) < FlagsCacheLimit && FlagsCache.TryAdd(value, f)) Interlocked.Increment(ref _flagsCached);
         return f;
     }
 

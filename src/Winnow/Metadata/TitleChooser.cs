@@ -102,15 +102,17 @@ internal static class TitleChooser
     /// contains the other, or most words are shared (60% of the shorter one's words: an SEO
     /// rewording keeps most words, a different headline keeps few).
     /// </summary>
-    internal static bool Corroborates(string h1, string? other)
+    internal static bool Corroborates(string h1, string? other) => other is not null && Corroborates(h1, new KeyedTitle(other));
+
+    /// <summary>As <see cref="Corroborates(string, string?)"/>, against a title keyed once for many headings.</summary>
+    internal static bool Corroborates(string h1, KeyedTitle other)
     {
-        if (other is null) return false;
         var hk = MetaText.Key(h1);
-        var ok = MetaText.Key(other);
+        var ok = other.Key;
         if (hk.Length >= 4 && ok.Contains(hk, StringComparison.Ordinal)) return true;
         if (ok.Length >= 10 && hk.Contains(ok, StringComparison.Ordinal)) return true;
         var a = Words(h1);
-        var b = Words(other);
+        var b = other.Words;
         if (a.Count < 2 || b.Count < 2) return false;
         int shared = a.Count(b.Contains);
         return shared >= 0.6 * Math.Min(a.Count, b.Count);
@@ -133,4 +135,14 @@ internal static class TitleChooser
         var pk = MetaText.Key(prefix);
         return pk.Length > 0 && lk.StartsWith(pk, StringComparison.Ordinal);
     }
+}
+
+/// <summary>
+/// A title's key and word set, computed once when many headings are compared with it (the search for bylines near
+/// headings keyed the title anew for every heading: 0.4 % of an extraction's time, perf 2026-12-04).
+/// </summary>
+internal sealed class KeyedTitle(string text)
+{
+    public string Key { get; } = MetaText.Key(text);
+    public HashSet<string> Words { get; } = TitleChooser.Words(text);
 }
