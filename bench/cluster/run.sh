@@ -42,4 +42,11 @@ for w in 1 2; do
   echo "$w worker(s): $(python3 -c "print(f'{$files * $per / ($end - $start):.1f} pages/s over {$end - $start:.1f} s, CPU {$cpu:.1f} s')") (pinned: $pin)"
   grep "queue statements" "$work/worker$w.log" | sed 's/^/    /'
   dotnet "$cli" cluster status --db "$cs" | sed 's/^/    /'
+  # the band index's size: rows and bytes (table and TOAST) per document and per band row
+  psql -q -t -A -F ' ' -h 127.0.0.1 -p "$port" -U postgres -d "bench$w" -c "SELECT (SELECT count(*) FROM winnow_doc), (SELECT count(*) FROM winnow_band), pg_total_relation_size('winnow_doc'), pg_total_relation_size('winnow_band')" \
+    | awk '{printf "    band index: %d documents (%.0f bytes each), %d band rows (%.0f bytes each)\n", $1, $3 / $1, $2, $4 / $2}'
+  start=$(date +%s.%N)
+  dotnet "$cli" cluster dedup --db "$cs" --out "$work/clusters$w.jsonl" 2>&1 | sed 's/^/    /'
+  end=$(date +%s.%N)
+  echo "    cluster dedup: $(python3 -c "print(f'{$end - $start:.1f} s')")"
 done
