@@ -113,7 +113,7 @@ public sealed class ClusterWorker(TaskQueue queue, string outDir, int threads, E
                 [InputKind.Html] = new HtmlFileSource(maxBytes),
                 [InputKind.Warc] = new WarcFileSource(maxBytes),
             };
-            var options = new BatchOptions { Files = [task.Input], Output = work, Threads = threads, Extraction = extraction, Restart = true };
+            var options = new BatchOptions { Files = task.Inputs, Output = work, Threads = threads, Extraction = extraction, Restart = true };
             var started = Stopwatch.GetTimestamp();
             counts = new BatchRunner(options, sources).Run(null, both.Token);
             var extracting = Stopwatch.GetElapsedTime(started);

@@ -3,8 +3,18 @@ using Winnow.Cli.Batch;
 
 namespace Winnow.Cli.Cluster;
 
-/// <summary>A task a worker holds: which input, and the attempt its lease belongs to.</summary>
-public sealed record ClaimedTask(long Id, InputFile Input, int Attempt);
+/// <summary>
+/// A task a worker holds: which input, and the attempt its lease belongs to. A chunk of HTML files has
+/// <paramref name="Files"/>; its <paramref name="Input"/> names the chunk.
+/// </summary>
+public sealed record ClaimedTask(long Id, InputFile Input, int Attempt, IReadOnlyList<InputFile>? Files = null)
+{
+    /// <summary>The files the task reads, in order.</summary>
+    public IReadOnlyList<InputFile> Inputs => Files ?? [Input];
+}
+
+/// <summary>One task to submit: its key (the file's full path, or a chunk's name), kind, size, and a chunk's files.</summary>
+public sealed record TaskInput(string Key, InputKind Kind, long Size, IReadOnlyList<InputFile>? Files);
 
 /// <summary>Counts by state, pages done, and the slowest finished tasks.</summary>
 public sealed record ClusterStatus(IReadOnlyDictionary<string, long> ByState, long Pages, long Errors, double PagesPerSecond,
@@ -39,22 +49,64 @@ public sealed class TaskQueue(NpgsqlDataSource db)
                 finished    timestamptz
             );
             CREATE INDEX IF NOT EXISTS winnow_task_claimable ON winnow_task (state, id);
+            ALTER TABLE winnow_task ADD COLUMN IF NOT EXISTS files text[];
+            ALTER TABLE winnow_task ADD COLUMN IF NOT EXISTS sizes bigint[];
             """ + BandTable.Schema);
         cmd.ExecuteNonQuery();
     }
 
-    /// <summary>Enqueues one task per input; inputs already known add nothing. Returns how many were added.</summary>
-    public int Submit(IEnumerable<InputFile> inputs)
+    /// <summary>
+    /// The tasks for a list of inputs, in their order: one per WARC file, and one per run of up to
+    /// <paramref name="htmlPerTask"/> consecutive HTML files (a chunk named by its first and last file and its size).
+    /// </summary>
+    public static List<TaskInput> Plan(IEnumerable<InputFile> inputs, int htmlPerTask = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(htmlPerTask, 1);
+        var tasks = new List<TaskInput>();
+        var chunk = new List<InputFile>();
+        void Flush()
+        {
+            if (chunk.Count == 0) return;
+            tasks.Add(chunk.Count == 1 && htmlPerTask == 1
+                ? new TaskInput(chunk[0].Path, InputKind.Html, chunk[0].Size, null)
+                : new TaskInput($"{chunk[0].Path} .. {chunk[^1].Path} ({chunk.Count} file{(chunk.Count == 1 ? "" : "s")})", InputKind.Html, chunk.Sum(f => f.Size), chunk.ToList()));
+            chunk.Clear();
+        }
+        foreach (var f in inputs)
+        {
+            var full = f with { Path = Path.GetFullPath(f.Path) };
+            if (full.Kind != InputKind.Html)
+            {
+                Flush();
+                tasks.Add(new TaskInput(full.Path, full.Kind, full.Size, null));
+                continue;
+            }
+            chunk.Add(full);
+            if (chunk.Count == htmlPerTask) Flush();
+        }
+        Flush();
+        return tasks;
+    }
+
+    /// <summary>
+    /// Enqueues the tasks of <see cref="Plan"/>; tasks already known (by key) add nothing. Returns how many were added.
+    /// </summary>
+    public int Submit(IEnumerable<InputFile> inputs, int htmlPerTask = 1) => Submit(Plan(inputs, htmlPerTask));
+
+    /// <summary>Enqueues tasks; tasks already known (by key) add nothing. Returns how many were added.</summary>
+    public int Submit(IReadOnlyList<TaskInput> tasks)
     {
         int added = 0;
         using var conn = db.OpenConnection();
         using var tx = conn.BeginTransaction();
-        foreach (var f in inputs)
+        foreach (var t in tasks)
         {
-            using var cmd = new NpgsqlCommand("INSERT INTO winnow_task (input, kind, size) VALUES ($1, $2, $3) ON CONFLICT (input) DO NOTHING", conn, tx);
-            cmd.Parameters.AddWithValue(Path.GetFullPath(f.Path));
-            cmd.Parameters.AddWithValue(f.Kind.ToString());
-            cmd.Parameters.AddWithValue(f.Size);
+            using var cmd = new NpgsqlCommand("INSERT INTO winnow_task (input, kind, size, files, sizes) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (input) DO NOTHING", conn, tx);
+            cmd.Parameters.AddWithValue(t.Key);
+            cmd.Parameters.AddWithValue(t.Kind.ToString());
+            cmd.Parameters.AddWithValue(t.Size);
+            cmd.Parameters.AddWithValue(t.Files is null ? DBNull.Value : t.Files.Select(f => f.Path).ToArray());
+            cmd.Parameters.AddWithValue(t.Files is null ? DBNull.Value : t.Files.Select(f => f.Size).ToArray());
             added += cmd.ExecuteNonQuery();
         }
         tx.Commit();
@@ -84,14 +136,22 @@ public sealed class TaskQueue(NpgsqlDataSource db)
                 ORDER BY id
                 FOR UPDATE SKIP LOCKED
                 LIMIT 1)
-            RETURNING t.id, t.input, t.kind, t.size, t.attempt
+            RETURNING t.id, t.input, t.kind, t.size, t.attempt, t.files, t.sizes
             """, conn);
         cmd.Parameters.AddWithValue(owner);
         cmd.Parameters.AddWithValue(lease);
         cmd.Parameters.AddWithValue(maxAttempts);
         using var r = cmd.ExecuteReader();
         if (!r.Read()) return null;
-        return new ClaimedTask(r.GetInt64(0), new InputFile(r.GetString(1), Enum.Parse<InputKind>(r.GetString(2)), r.GetInt64(3)), r.GetInt32(4));
+        var kind = Enum.Parse<InputKind>(r.GetString(2));
+        List<InputFile>? files = null;
+        if (!r.IsDBNull(5))
+        {
+            var paths = r.GetFieldValue<string[]>(5);
+            var sizes = r.IsDBNull(6) ? new long[paths.Length] : r.GetFieldValue<long[]>(6);
+            files = paths.Select((p, i) => new InputFile(p, kind, i < sizes.Length ? sizes[i] : 0)).ToList();
+        }
+        return new ClaimedTask(r.GetInt64(0), new InputFile(r.GetString(1), kind, r.GetInt64(3)), r.GetInt32(4), files);
     }
 
     /// <summary>Extends the lease; false when the task is no longer this attempt's (its lease ran out and another worker took it).</summary>

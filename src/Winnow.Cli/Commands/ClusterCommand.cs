@@ -17,6 +17,11 @@ public static class ClusterCommand
         Description = $"PostgreSQL connection string (default: the {ClusterConnection.EnvironmentVariable} environment variable).",
     };
 
+    /// <summary>HTML files per task unless <c>--chunk</c> says otherwise.</summary>
+    // 1,000 pages: about 5 s of one core (bench/cluster: 194 pages/s a worker), the task size whose queue overhead was
+    // measured at 1.1 % (docs/scale.md); one task per HTML file would spend more on the queue than on some pages.
+    public const int DefaultHtmlPerTask = 1000;
+
     public static Command Create(CliConsole console)
     {
         var cluster = new Command("cluster", "The task table of a batch job spread over many workers (PostgreSQL).");
@@ -33,15 +38,26 @@ public static class ClusterCommand
         }));
 
         var db2 = DbOption();
-        var inputs = new Argument<string[]>("inputs") { HelpName = "INPUT", Arity = ArgumentArity.OneOrMore, Description = "WARC / WARC.gz files, HTML files or directories: one task per file." };
-        var submit = new Command("submit", "Enqueue one task per input file; inputs already submitted add nothing.") { db2, inputs };
+        var inputs = new Argument<string[]>("inputs") { HelpName = "INPUT", Arity = ArgumentArity.OneOrMore, Description = "WARC / WARC.gz files, HTML files or directories: a task per WARC file, a task per chunk of HTML files." };
+        var chunk = new Option<int>("--chunk")
+        {
+            HelpName = "N",
+            Description = "HTML files per task (default 1000: a few seconds of one core, so the queue's own work per task stays near 1 %).",
+            DefaultValueFactory = _ => DefaultHtmlPerTask,
+        };
+        chunk.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1) result.AddError("--chunk must be at least 1.");
+        });
+        var submit = new Command("submit", "Enqueue the tasks of the inputs; tasks already submitted add nothing.") { db2, inputs, chunk };
         submit.SetAction((parse, _) => WinnowCli.Guard(console, () =>
         {
             var cs = ClusterConnection.Resolve(parse.GetValue(db2));
             var files = BatchInputs.Expand(parse.GetValue(inputs)!, BatchInputs.DefaultIncludes, null);
+            var tasks = TaskQueue.Plan(files, parse.GetValue(chunk));
             using var source = ClusterConnection.Open(cs);
-            var added = ClusterConnection.Guard(cs, () => new TaskQueue(source).Submit(files));
-            console.Out.WriteLine($"{added} tasks added, {files.Count - added} already submitted");
+            var added = ClusterConnection.Guard(cs, () => new TaskQueue(source).Submit(tasks));
+            console.Out.WriteLine($"{added} tasks added, {tasks.Count - added} already submitted");
             return Task.FromResult(ExitCodes.Ok);
         }));
 

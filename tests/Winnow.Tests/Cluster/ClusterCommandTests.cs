@@ -24,16 +24,20 @@ public sealed class ClusterCommandTests(PostgresServer server) : IDisposable
 
         var init = await CliRunner.RunAsync("cluster", "init", "--db", db);
         Assert.True(init.ExitCode == ExitCodes.Ok, init.ToString());
-        var submit = await CliRunner.RunAsync("cluster", "submit", "--db", db, pages);
-        Assert.Contains("3 tasks added, 0 already submitted", submit.Stdout);
-        var again = await CliRunner.RunAsync("cluster", "submit", "--db", db, pages);
-        Assert.Contains("0 tasks added, 3 already submitted", again.Stdout);
+        // an HTML directory is submitted in chunks: three pages, two a task
+        var submit = await CliRunner.RunAsync("cluster", "submit", "--db", db, pages, "--chunk", "2");
+        Assert.Contains("2 tasks added, 0 already submitted", submit.Stdout);
+        var again = await CliRunner.RunAsync("cluster", "submit", "--db", db, pages, "--chunk", "2");
+        Assert.Contains("0 tasks added, 2 already submitted", again.Stdout);
         var worker = await CliRunner.RunAsync("worker", "--db", db, "--out", output, "--until-empty", "--threads", "1");
         Assert.True(worker.ExitCode == ExitCodes.Ok, worker.ToString());
-        Assert.Contains("3 tasks done", worker.Stderr);
-        Assert.Equal(3, Directory.GetFiles(output, "task-*.jsonl").Count(f => !f.EndsWith(".errors.jsonl", StringComparison.Ordinal)));
+        Assert.Contains("2 tasks done (3 records)", worker.Stderr);
+        var outputs = Directory.GetFiles(output, "task-*.jsonl").Where(f => !f.EndsWith(".errors.jsonl", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, outputs.Count);
+        Assert.Equal(3, outputs.Sum(f => File.ReadLines(f).Count(l => l.Length > 0)));
         var status = await CliRunner.RunAsync("cluster", "status", "--db", db);
-        Assert.Contains("done 3", status.Stdout);
+        Assert.Contains("done 2", status.Stdout);
+        Assert.Contains("3 extracted", status.Stdout);
         Assert.Contains("queued 0", status.Stdout);
     }
 

@@ -132,6 +132,35 @@ public sealed class ClusterQueueTests(PostgresServer server) : IDisposable
     }
 
     [Fact]
+    public void HtmlFilesAreChunkedAndAWarcFileIsATaskOfItsOwn()
+    {
+        InputFile Html(string n) => new($"/in/{n}.html", InputKind.Html, 10);
+        var tasks = TaskQueue.Plan([Html("a"), Html("b"), Html("c"), new InputFile("/in/x.warc.gz", InputKind.Warc, 99), Html("d")], htmlPerTask: 2);
+        Assert.Equal(4, tasks.Count);
+        Assert.Equal(["/in/a.html", "/in/b.html"], tasks[0].Files!.Select(f => f.Path));
+        Assert.Equal(20, tasks[0].Size);
+        Assert.Equal(["/in/c.html"], tasks[1].Files!.Select(f => f.Path)); // a WARC file between ends the chunk
+        Assert.Null(tasks[2].Files);
+        Assert.Equal(InputKind.Warc, tasks[2].Kind);
+        Assert.Equal(["/in/d.html"], tasks[3].Files!.Select(f => f.Path));
+        // the same inputs give the same keys: submitting again adds nothing
+        Assert.Equal(tasks.Select(t => t.Key), TaskQueue.Plan([Html("a"), Html("b"), Html("c"), new InputFile("/in/x.warc.gz", InputKind.Warc, 99), Html("d")], 2).Select(t => t.Key));
+    }
+
+    [Fact]
+    public void AChunkTaskIsClaimedWithItsFiles()
+    {
+        var q = NewQueue(out var source);
+        using var _ = source;
+        var files = Pages(5);
+        Assert.Equal(3, q.Submit(files, htmlPerTask: 2));
+        Assert.Equal(0, q.Submit(files, htmlPerTask: 2));
+        var first = q.Claim("w", TimeSpan.FromSeconds(30), 3)!;
+        Assert.Equal(files.Take(2).Select(f => Path.GetFullPath(f.Path)), first.Inputs.Select(f => f.Path));
+        Assert.Equal(files.Take(2).Select(f => f.Size), first.Inputs.Select(f => f.Size));
+    }
+
+    [Fact]
     public void AnUnreachableDatabaseIsOneClearErrorWithoutThePassword()
     {
         const string Cs = "Host=127.0.0.1;Port=1;Username=u;Password=secret-pw;Database=d;Timeout=2";
