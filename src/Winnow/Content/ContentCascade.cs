@@ -153,6 +153,12 @@ internal sealed class ContentCascade(ExtractionOptions options)
     {
         if (!article.Sources.ContainsKey("page_type") || article.PageType != PageType.Forum)
             article = article with { PageType = PageType.Forum, Sources = article.Sources.SetItem("page_type", forum.Source) };
+        // The thread's author is whoever wrote the opening post: it replaces a visible byline (which on a thread page may
+        // be a reply's author line: Stack Exchange marks every answerer itemprop="author") or stands alone; stated
+        // authors (JSON-LD, meta tags) are kept.
+        if ((article.Authors.IsEmpty || article.Sources.GetValueOrDefault("authors", "").StartsWith("byline", StringComparison.Ordinal))
+            && ForumThreadBuilder.OpeningAuthor(forum) is { } opener)
+            article = article with { Authors = [opener], Sources = article.Sources.SetItem("authors", "forum:opening-post") };
         var replies = options.ForumReplies == ForumReplies.Thread ? forum.Posts.Skip(1).ToList() : [];
         var thread = options.IncludeComments && replies.Count > 0 ? ForumThreadBuilder.Build(forum, pageUrl) : CommentThread.Empty;
         // Outermost replies only: one nested in a detached reply goes with it.

@@ -15,6 +15,21 @@ namespace Winnow.Forum;
 /// </summary>
 internal static partial class ForumThreadBuilder
 {
+    /// <summary>The opening post's author, read as a reply's is (the family's selector, else the general author rule); null when none.</summary>
+    public static string? OpeningAuthor(ForumPosts forum)
+    {
+        if (forum.Posts.Count == 0) return null;
+        var post = forum.Posts[0];
+        var roots = new HashSet<IElement>(forum.Posts.Select(p => p.Root), ReferenceEqualityComparer.Instance as IEqualityComparer<IElement>);
+        bool Excluded(IElement e) => roots.Contains(e) && e != post.Root;
+        var authorEl = (forum.Markup is { } markup ? ForumPostFinder.First(post.Root, markup.Author, roots) : null)
+                       ?? CommentFields.AuthorElement([post.Root], Excluded);
+        // an "author" inside the post's text is a name the post mentions, not who wrote it
+        if (authorEl is not null && post.Content.Contains(authorEl) && post.Content != post.Root) authorEl = null;
+        var (author, _) = CommentFields.Author(authorEl, null);
+        return author ?? (post.Root.GetAttribute("data-author") is { Length: > 0 and <= 80 } da ? da : null);
+    }
+
     public static CommentThread Build(ForumPosts forum, Uri? pageUrl)
     {
         var posts = forum.Posts;

@@ -60,6 +60,9 @@ public class ForumThreadTests
         Assert.All(t, c => Assert.Null(c.Parent));
         Assert.DoesNotContain("Nice one", r.BodyText, StringComparison.Ordinal);
         Assert.Equal("forum:stackexchange", r.Diagnostics.Strategy);
+        // the page's author is the one who asked, not an answerer
+        Assert.Equal(["Asker"], r.Article.Authors.ToArray());
+        Assert.Equal("forum:opening-post", r.Article.Sources["authors"]);
     }
 
     [Fact]
