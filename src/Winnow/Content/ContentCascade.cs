@@ -160,7 +160,9 @@ internal sealed class ContentCascade(ExtractionOptions options)
             && ForumThreadBuilder.OpeningAuthor(forum) is { } opener)
             article = article with { Authors = [opener], Sources = article.Sources.SetItem("authors", "forum:opening-post") };
         var replies = options.ForumReplies == ForumReplies.Thread ? forum.Posts.Skip(1).ToList() : [];
-        var thread = options.IncludeComments && replies.Count > 0 ? ForumThreadBuilder.Build(forum, pageUrl) : CommentThread.Empty;
+        // the thread: the replies, and comments under the posts where the system has them (Stack Exchange)
+        var thread = options.IncludeComments && options.ForumReplies == ForumReplies.Thread && (replies.Count > 0 || forum.Markup?.SubComments is not null)
+            ? ForumThreadBuilder.Build(forum, pageUrl) : CommentThread.Empty;
         // Outermost replies only: one nested in a detached reply goes with it.
         foreach (var reply in replies)
             if (reply.Root.Parent is not null && body.Contains(reply.Root)) { log.Add("forum-replies", reply.Root); reply.Root.Remove(); }

@@ -24,7 +24,15 @@ internal sealed record ForumMarkup(
     string[] Date,
     string[]? Score = null,
     string? Chrome = null,
-    Func<IElement, bool>? IsAccepted = null);
+    Func<IElement, bool>? IsAccepted = null,
+    ForumSubComments? SubComments = null);
+
+/// <summary>
+/// Short comments a system attaches under a post (Stack Exchange's comments under the question and each answer): each
+/// <paramref name="Item"/> inside a post is a reply to that post, with its text, author, date and score read by these
+/// selectors (the score also from <paramref name="ScoreAttribute"/> on the item).
+/// </summary>
+internal sealed record ForumSubComments(string Item, string Text, string[] Author, string[] Date, string[] Score, string? ScoreAttribute);
 
 /// <summary>
 /// The forum and Q&amp;A systems Winnow knows by their markup, from their public templates: Stack Exchange, phpBB,
@@ -46,7 +54,11 @@ internal static partial class ForumVocabulary
             [".post-signature.owner .relativetime", ".owner .relativetime", "time[itemprop=dateCreated]", ".user-action-time .relativetime", ".relativetime"],
             [".js-vote-count", ".vote-count-post", "[itemprop=upvoteCount]"],
             ".post-signature, .js-comments-container, .comments",
-            el => HasToken(el, "accepted-answer") || el.GetAttribute("itemprop") == "acceptedAnswer"),
+            el => HasToken(el, "accepted-answer") || el.GetAttribute("itemprop") == "acceptedAnswer",
+            // li.comment#comment-456 (data-comment-score) with span.comment-copy, a.comment-user and span.comment-date's
+            // span[title] (the instant, "2013-03-14 10:05:02Z, License: CC BY-SA 3.0")
+            new ForumSubComments("li.comment, .js-comment", ".comment-copy", [".comment-user"], [".comment-date [title]", ".relativetime-clean", ".comment-date"],
+                [".comment-score span", ".comment-score"], "data-comment-score")),
 
         // Reddit, new design: div.Post (the opening post) and div.Comment, with stable data-test-id / data-click-id hooks.
         new("reddit",

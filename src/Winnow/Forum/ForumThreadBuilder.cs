@@ -33,12 +33,31 @@ internal static partial class ForumThreadBuilder
     public static CommentThread Build(ForumPosts forum, Uri? pageUrl)
     {
         var posts = forum.Posts;
-        if (posts.Count < 2) return CommentThread.Empty;
+        if (posts.Count == 0 || posts.Count == 1 && forum.Markup?.SubComments is null) return CommentThread.Empty;
         var roots = new HashSet<IElement>(posts.Select(p => p.Root), ReferenceEqualityComparer.Instance as IEqualityComparer<IElement>);
         var markup = forum.Markup;
         var comments = new List<Comment>();
         var indexOf = new Dictionary<ForumPost, int>();
         var levelOf = new List<int>();
+        // the comments under a post (Stack Exchange): replies to it; those under the opening post are top-level
+        void AddSubComments(ForumPost post, int? parentIndex)
+        {
+            if (markup?.SubComments is not { } sub) return;
+            foreach (var item in post.Root.QuerySelectorAll(sub.Item))
+            {
+                if (!ForumPostFinder.OwnedBy(item, post.Root, roots) || item.ParentElement?.Closest(sub.Item) is { } outer && post.Root.Contains(outer)) continue;
+                var paragraphs = item.QuerySelector(sub.Text) is { } textEl ? CommentText.Paragraphs([textEl], _ => false) : [];
+                if (paragraphs.Count == 0) continue;
+                var (author, authorUrl) = CommentFields.Author(FirstIn(item, sub.Author), pageUrl);
+                var date = DateOf(FirstIn(item, sub.Date), null);
+                int? score = item.GetAttribute(sub.ScoreAttribute ?? "") is { } attr && int.TryParse(attr, out var a) ? a
+                    : FirstIn(item, sub.Score) is { } scoreEl && int.TryParse(TextMeasure.Collapse(NodeText.Of(scoreEl)), out var b) ? b : null;
+                var depth = parentIndex is { } pi ? comments[pi].Depth + 1 : 0;
+                comments.Add(new Comment(item.Id is { Length: > 0 } cid ? cid : null, parentIndex, depth, author, authorUrl, date, CommentText.ToBlocks(paragraphs), score));
+                levelOf.Add(depth + 1);
+            }
+        }
+        AddSubComments(posts[0], null);
         for (int i = 1; i < posts.Count; i++)
         {
             var post = posts[i];
@@ -84,6 +103,7 @@ internal static partial class ForumThreadBuilder
             indexOf[post] = comments.Count;
             levelOf.Add(level > 0 ? level : comment.Depth + 1);
             comments.Add(comment);
+            AddSubComments(post, indexOf[post]);
         }
         return comments.Count == 0 ? CommentThread.Empty : new CommentThread([.. comments], false);
     }
@@ -107,6 +127,13 @@ internal static partial class ForumThreadBuilder
         if (d is { Value: null } && dateEl.GetAttribute("title") is { } title && Metadata.DateParsing.Parse(title, "comment") is { } parsed)
             d = d with { Value = parsed.Value, HasTime = parsed.HasTime };
         return d;
+    }
+
+    static IElement? FirstIn(IElement root, string[] selectors)
+    {
+        foreach (var selector in selectors)
+            if (root.QuerySelector(selector) is { } el) return el;
+        return null;
     }
 
     /// <summary>The vote count: the family's element (its <c>data-value</c> or text), else a short "12 points" / "3 votes" line outside the text.</summary>

@@ -21,7 +21,7 @@ public class ForumThreadTests
     {
         Assert.Equal(PageType.Forum, r.Article.PageType);
         Assert.Contains(Question, r.BodyText, StringComparison.Ordinal);
-        foreach (var reply in replies) Assert.DoesNotContain(reply[..40], r.BodyText, StringComparison.Ordinal);
+        foreach (var reply in replies) Assert.DoesNotContain(reply[..Math.Min(40, reply.Length)], r.BodyText, StringComparison.Ordinal);
         Assert.Equal(replies, r.Thread.Comments.Select(c => c.PlainText));
         return r.Thread.Comments.ToArray();
     }
@@ -36,7 +36,13 @@ public class ForumThreadTests
             <div class="post-signature"><div class="user-action-time">edited <span title="2019-01-01 10:00:00Z" class="relativetime">Jan 1, 2019</span></div><div class="user-details"><a href="/users/9/editor">Editor</a></div></div>
             <div class="post-signature owner"><div class="user-action-time">answered <span title="{when}" class="relativetime">Mar 14, 2013</span></div><div class="user-details" itemprop="author" itemscope itemtype="https://schema.org/Person"><a href="/users/{id}/x">{user}</a></div></div>
             </div></div>
-            <div class="comments js-comments-container"><ul class="comments-list"><li class="comment"><span class="comment-copy">Nice one</span></li></ul></div>
+            <div class="comments js-comments-container"><ul class="comments-list js-comments-list">
+            <li id="comment-{id}1" class="comment js-comment" data-comment-id="{id}1" data-comment-score="{id - 10}">
+            <div class="comment-actions"><div class="comment-score"><span title="number of 'useful comment' votes received">{id - 10}</span></div></div>
+            <div class="comment-text"><div class="comment-body"><span class="comment-copy">Nice one, answer {id}.</span>
+            <div class="d-inline-flex">– <a href="/users/5/carol" class="comment-user">Carol</a></div>
+            <span class="comment-date" dir="ltr"><a class="comment-link" href="#comment{id}1_{id}"><span title="2013-03-16 09:00:00Z, License: CC BY-SA 3.0" class="relativetime-clean">Mar 16, 2013 at 9:00</span></a></span></div></div></li>
+            </ul></div>
             </div>
             """;
         var r = Extract($"""
@@ -45,20 +51,26 @@ public class ForumThreadTests
             <div class="question js-question" data-questionid="1" id="question"><div class="post-layout">
             <div class="votecell"><div class="js-vote-count" data-value="12">12</div></div>
             <div class="postcell"><div class="s-prose js-post-body" itemprop="text"><p>{Question}</p></div>
-            <div class="post-signature owner"><div class="user-details"><a href="/users/1/asker">Asker</a></div></div></div></div></div>
+            <div class="post-signature owner"><div class="user-details"><a href="/users/1/asker">Asker</a></div></div></div></div>
+            <div class="comments js-comments-container"><ul class="comments-list"><li id="comment-100" class="comment js-comment" data-comment-score="0">
+            <div class="comment-body"><span class="comment-copy">Which river is it?</span> – <a href="/users/6/dan" class="comment-user">Dan</a></div></li></ul></div></div>
             <div id="answers"><h2>2 Answers</h2>
             {Answer(11, "accepted-answer", 7, "Ann", "2013-03-14 10:05:02Z", Reply1)}
             {Answer(12, "", -1, "Bob", "2013-03-15 08:00:00Z", Reply2)}
             </div></div></div></div>
             """, head: """<script type="application/ld+json">{"@context":"https://schema.org","@type":"QAPage","mainEntity":{"@type":"Question","name":"Keeping the bridge open"}}</script>""");
-        var t = AssertThread(r, Reply1, Reply2);
-        Assert.Equal(["Ann", "Bob"], t.Select(c => c.Author));
-        Assert.Equal([7, -1], t.Select(c => c.Score));
-        Assert.Equal([true, false], t.Select(c => c.IsAccepted));
-        Assert.Equal(new DateTimeOffset(2013, 3, 14, 10, 5, 2, TimeSpan.Zero), t[0].Date?.Value);
-        Assert.Equal(["answer-11", "answer-12"], t.Select(c => c.Id));
-        Assert.All(t, c => Assert.Null(c.Parent));
+        // the comments under the question are top-level (the question is the body), those under an answer reply to it
+        var t = AssertThread(r, "Which river is it?", Reply1, "Nice one, answer 11.", Reply2, "Nice one, answer 12.");
+        Assert.Equal(["Dan", "Ann", "Carol", "Bob", "Carol"], t.Select(c => c.Author));
+        Assert.Equal([0, 7, 1, -1, 2], t.Select(c => c.Score));
+        Assert.Equal([false, true, false, false, false], t.Select(c => c.IsAccepted));
+        Assert.Equal(new DateTimeOffset(2013, 3, 14, 10, 5, 2, TimeSpan.Zero), t[1].Date?.Value);
+        Assert.Equal(new DateTimeOffset(2013, 3, 16, 9, 0, 0, TimeSpan.Zero), t[2].Date?.Value);
+        Assert.Equal(["comment-100", "answer-11", "comment-111", "answer-12", "comment-121"], t.Select(c => c.Id));
+        Assert.Equal([null, null, 1, null, 3], t.Select(c => c.Parent));
+        Assert.Equal([0, 0, 1, 0, 1], t.Select(c => c.Depth));
         Assert.DoesNotContain("Nice one", r.BodyText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Which river", r.BodyText, StringComparison.Ordinal);
         Assert.Equal("forum:stackexchange", r.Diagnostics.Strategy);
         // the page's author is the one who asked, not an answerer
         Assert.Equal(["Asker"], r.Article.Authors.ToArray());
