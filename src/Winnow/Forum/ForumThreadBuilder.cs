@@ -105,8 +105,32 @@ internal static partial class ForumThreadBuilder
             comments.Add(comment);
             AddSubComments(post, indexOf[post]);
         }
-        return comments.Count == 0 ? CommentThread.Empty : new CommentThread([.. comments], false);
+        return comments.Count == 0 ? CommentThread.Empty : new CommentThread([.. comments], IsPaged(posts[0].Root.Owner?.Body));
     }
+
+    /// <summary>
+    /// Whether the page holds only part of the thread: a link to the next page (<c>rel="next"</c>, or a numbered page
+    /// link in a pagination block: "Page 1 of 3" on phpBB, vBulletin, XenForo) or a control standing for more replies
+    /// (Reddit's "Continue this thread", "load more comments").
+    /// </summary>
+    static bool IsPaged(IElement? body)
+    {
+        if (body is null) return false;
+        foreach (var el in ElementWalk.Descendants(body))
+        {
+            if (el.LocalName == "a" && (el.GetAttribute("rel") ?? "").Split(' ').Contains("next", StringComparer.OrdinalIgnoreCase)) return true;
+            if (el.LocalName is "a" or "button" && el.ChildElementCount <= 2 && MoreReplies().IsMatch(TextMeasure.Collapse(NodeText.Of(el)))) return true;
+            var parts = CommentVocabulary.Parts(el);
+            if ((parts.Contains("pagination") || parts.Contains("pagenav") || parts.Contains("pager"))
+                && el.QuerySelectorAll("a").Any(a => int.TryParse(TextMeasure.Collapse(NodeText.Of(a)), out var page) && page >= 2))
+                return true;
+        }
+        return false;
+    }
+
+    // English forum controls; other languages' wordings can join here as they are met
+    [GeneratedRegex(@"^(?:continue this thread|load more comments|load more replies|view more comments|show more replies|\d+ more repl(?:y|ies))\s*[→›»]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MoreReplies();
 
     /// <summary>The date; a line that also holds the author ("Beitrag von r23 » 21.01.2009, 05:42", phpBB) gives what follows the name.</summary>
     static PageDate? DateOf(IElement? dateEl, string? author)

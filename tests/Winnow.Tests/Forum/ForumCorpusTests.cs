@@ -34,6 +34,8 @@ public class ForumCorpusTests
         Assert.Equal(2, Strings(gold, "comments_with").Count(s => comments.Contains(s, StringComparison.Ordinal)));
         var t = r.Thread.Comments;
         Assert.Equal(19, t.Length); // the 19 comments the static page shows ("Continue this thread" links stand for the rest)
+        // "Continue this thread" links stand for replies the page does not hold: the thread says it is partial
+        Assert.True(r.Thread.IsPartial);
         // the archived post's "Posted by" line names no one: no commenter is taken for the page's author
         Assert.Empty(r.Article.Authors);
         // "level 1" / "level 2" nest the replies; the vote counts are the "39 points" lines; none of that chrome is text.

@@ -80,6 +80,25 @@ public class ForumThreadTests
     [Fact]
     public void PhpBbPostsWithProfilesAndSignatures()
     {
+        var r = Extract(PhpBbTopic("""<div class="pagination">3 Beiträge &bull; Seite <strong>1</strong> von <strong>1</strong></div>"""));
+        var t = AssertThread(r, Reply1, Reply2);
+        Assert.Equal(["anna", "bernd"], t.Select(c => c.Author));
+        Assert.Equal(["22.01.2009, 10:00", "23.01.2009, 11:30"], t.Select(c => c.Date?.Raw));
+        Assert.DoesNotContain("Grüße aus Hagen", r.BodyText, StringComparison.Ordinal);
+        Assert.Equal("markup:phpbb", r.Article.Sources["page_type"]);
+        Assert.False(r.Thread.IsPartial); // "Seite 1 von 1": the whole thread is here
+    }
+
+    [Fact]
+    public void APagedTopicSaysItsThreadIsPartial()
+    {
+        var r = Extract(PhpBbTopic("""<div class="pagination">23 Beiträge &bull; Seite <strong>1</strong> von <strong>3</strong> &bull; <ul><li class="active"><span>1</span></li><li><a href="./viewtopic.php?t=7&amp;start=10" class="button">2</a></li><li><a href="./viewtopic.php?t=7&amp;start=20" class="button">3</a></li></ul></div>"""));
+        AssertThread(r, Reply1, Reply2);
+        Assert.True(r.Thread.IsPartial);
+    }
+
+    static string PhpBbTopic(string pagination)
+    {
         static string Post(int id, string user, string when, string text) => $"""
             <div id="p{id}" class="post has-profile bg2"><div class="inner">
             <dl class="postprofile" id="profile{id}"><dt><a href="./memberlist.php?u={id}" class="username">{user}</a></dt>
@@ -90,19 +109,14 @@ public class ForumThreadTests
             <div id="sig{id}" class="signature">Grüße aus Hagen und viel Erfolg mit dem Projekt</div></div></div>
             </div></div>
             """;
-        var r = Extract($"""
+        return $"""
             <div id="wrap"><div id="page-body"><h2 class="topic-title"><a href="#">Brücke bei Hochwasser</a></h2>
-            <div class="pagination">3 Beiträge &bull; Seite <strong>1</strong> von <strong>1</strong></div>
+            {pagination}
             {Post(1, "r23", "21.01.2009, 05:42", Question)}
             {Post(2, "anna", "22.01.2009, 10:00", Reply1)}
             {Post(3, "bernd", "23.01.2009, 11:30", Reply2)}
             </div></div>
-            """);
-        var t = AssertThread(r, Reply1, Reply2);
-        Assert.Equal(["anna", "bernd"], t.Select(c => c.Author));
-        Assert.Equal(["22.01.2009, 10:00", "23.01.2009, 11:30"], t.Select(c => c.Date?.Raw));
-        Assert.DoesNotContain("Grüße aus Hagen", r.BodyText, StringComparison.Ordinal);
-        Assert.Equal("markup:phpbb", r.Article.Sources["page_type"]);
+            """;
     }
 
     [Fact]
