@@ -46,8 +46,9 @@ internal sealed class ContentCascade(ExtractionOptions options)
         IReadOnlyList<string>? jsonLdScripts = null, CleaningPlan? cleaning = null)
     {
         var log = new RemovalLog();
-        // before cleaning removes the scripts
-        var structured = jsonLdScripts is null ? StructuredBodyStrategy.Find(document) : StructuredBodyStrategy.Find(jsonLdScripts);
+        // before cleaning removes the scripts: the stated body, and the stated thread when the markup shows none
+        var scripts = jsonLdScripts ?? StructuredBodyStrategy.JsonLdScripts(document);
+        var structured = StructuredBodyStrategy.Find(scripts);
         TreeCleaner.Clean(document, log, cleaning);
         var body = document.Body ?? document.DocumentElement;
         if (body is null)
@@ -56,7 +57,8 @@ internal sealed class ContentCascade(ExtractionOptions options)
         var concepts = new ElementConcepts();
         // A forum thread or Q&A page: the posts are the content (the opening post the body, the replies the thread).
         if (ForumPostFinder.Find(body, article) is { } forum && RunForum(forum, body, pageUrl, article, log, concepts, token) is { } forumResult)
-            return forumResult;
+            return forumResult.Thread.Count == 0 && options.IncludeComments && options.ForumReplies == ForumReplies.Thread
+                ? forumResult with { Thread = JsonLdComments.Read(scripts) } : forumResult;
         var regions = CommentRegionLocator.Locate(body, concepts);
         var thread = options.IncludeComments ? CommentThreadBuilder.Build(body, regions, concepts, pageUrl) : null;
         foreach (var r in regions) { log.Add("comments", r); r.Remove(); }
@@ -140,7 +142,9 @@ internal sealed class ContentCascade(ExtractionOptions options)
             Removals = log.ToReports(),
             CommentRegions = regions.Count,
         };
-        return new ContentResult(article, final, diagnostics) { Thread = thread?.Thread ?? CommentThread.Empty };
+        // a thread the markup does not show (rendered by script) may be stated in the page's JSON-LD
+        var stated = thread is { Thread.Count: 0 } ? JsonLdComments.Read(scripts) : null;
+        return new ContentResult(article, final, diagnostics) { Thread = stated is { Count: > 0 } ? stated : thread?.Thread ?? CommentThread.Empty };
     }
 
     /// <summary>

@@ -14,7 +14,10 @@ internal static class StructuredBodyStrategy
     /// <summary>Shorter schema texts are summaries, not bodies (rs-trafilatura's 500).</summary>
     public const int MinLength = 500;
 
-    public static string? Find(IDocument document)
+    public static string? Find(IDocument document) => Find(JsonLdScripts(document));
+
+    /// <summary>The texts of the page's JSON-LD scripts, in document order.</summary>
+    public static List<string> JsonLdScripts(IDocument document)
     {
         var scripts = new List<string>();
         foreach (var script in document.QuerySelectorAll("script[type]"))
@@ -23,7 +26,7 @@ internal static class StructuredBodyStrategy
             if (type is null || !type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) continue;
             scripts.Add(NodeText.Of(script));
         }
-        return Find(scripts);
+        return scripts;
     }
 
     /// <summary>The longest stated body among the texts of the page's JSON-LD scripts.</summary>
