@@ -51,32 +51,12 @@ public static class ClusterDedup
             }
         }
 
-        var parent = Enumerable.Range(0, documents.Count).ToArray();
-        int Find(int x)
-        {
-            while (parent[x] != x) x = parent[x] = parent[parent[x]];
-            return x;
-        }
-        // the smaller number becomes the root, as in NearDuplicateIndex: a cluster's first member names it
-        void Union(int a, int b)
-        {
-            a = Find(a);
-            b = Find(b);
-            if (a < b) parent[b] = a;
-            else if (b < a) parent[a] = b;
-        }
-
+        var union = new BandUnion(documents.Select(d => d.Fingerprint).ToList(), options.Threshold);
         var bucket = new List<int>();
         var key = 0;
         void Close()
         {
-            for (var i = 1; i < bucket.Count; i++)
-                for (var j = 0; j < i; j++)
-                {
-                    int a = bucket[j], b = bucket[i];
-                    if (Find(a) == Find(b)) continue;
-                    if (documents[a].Fingerprint!.EstimateJaccard(documents[b].Fingerprint!) >= options.Threshold) Union(a, b);
-                }
+            union.AddBucket(bucket);
             bucket.Clear();
         }
         using (var cmd = new NpgsqlCommand("""
@@ -106,7 +86,7 @@ public static class ClusterDedup
         var roots = new List<int>();
         for (var i = 0; i < documents.Count; i++)
         {
-            var root = Find(i);
+            var root = union.RootOf(i);
             if (!groups.TryGetValue(root, out var g))
             {
                 groups[root] = g = [];

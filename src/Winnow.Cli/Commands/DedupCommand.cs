@@ -61,7 +61,7 @@ public static class DedupCommand
             throw new CliException(ExitCodes.Usage, "--out must not be the input file.");
         var documents = new List<DedupDocument>();
         var computed = new List<bool>();
-        foreach (var (number, root) in ReadLines(inputPath))
+        foreach (var (_, root) in ReadLines(inputPath))
         {
             cancellationToken.ThrowIfCancellationRequested();
             documents.Add(DedupLine.Read(root, options, out var fresh));
@@ -103,7 +103,7 @@ public static class DedupCommand
     }
 
     /// <summary>The non-blank lines of the file, each parsed as a JSON object (line numbers from 1).</summary>
-    internal static IEnumerable<(int Number, JsonElement Root)> ReadLines(string path)
+    static IEnumerable<(int Number, JsonElement Root)> ReadLines(string path)
     {
         using var stream = File.OpenRead(path);
         using var reader = new StreamReader(path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
