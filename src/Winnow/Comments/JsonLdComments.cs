@@ -48,7 +48,7 @@ internal static partial class JsonLdComments
             return false;
         }
         if (e.ValueKind != JsonValueKind.Object) return false;
-        var types = Types(e).ToList();
+        var types = JsonLdReader.TypesOf(e);
         // an FAQ's questions and answers are the page's content (haustiermagazin.com: an FAQPage after the article)
         if (types.Contains("FAQPage")) return false;
         inQaPage |= types.Contains("QAPage");
@@ -72,18 +72,7 @@ internal static partial class JsonLdComments
         return false;
     }
 
-    static bool IsComment(JsonElement e) => Types(e).Any(t => t is "Comment" or "Answer");
-
-    static IEnumerable<string> Types(JsonElement e)
-    {
-        if (!e.TryGetProperty("@type", out var t)) yield break;
-        if (t.ValueKind == JsonValueKind.String) yield return Local(t.GetString()!);
-        else if (t.ValueKind == JsonValueKind.Array)
-            foreach (var x in t.EnumerateArray())
-                if (x.ValueKind == JsonValueKind.String) yield return Local(x.GetString()!);
-    }
-
-    static string Local(string type) => type[(Math.Max(type.LastIndexOf('/'), type.LastIndexOf(':')) + 1)..];
+    static bool IsComment(JsonElement e) => JsonLdReader.TypesOf(e).Any(t => t is "Comment" or "Answer");
 
     static void AddAll(JsonElement list, int? parent, List<Comment> into, ref bool partial, bool accepted, int depth)
     {

@@ -290,7 +290,8 @@ internal static class JsonLdReader
         return false;
     }
 
-    static string[] TypesOf(JsonElement el)
+    /// <summary>An object's <c>@type</c> values without their vocabulary ("https://schema.org/Comment" → "Comment").</summary>
+    internal static string[] TypesOf(JsonElement el)
     {
         if (!el.TryGetProperty("@type", out var t)) return Array.Empty<string>();
         if (t.ValueKind == JsonValueKind.String) return [StripVocab(t.GetString()!)];
