@@ -57,8 +57,7 @@ internal sealed class ContentCascade(ExtractionOptions options)
         var concepts = new ElementConcepts();
         // A forum thread or Q&A page: the posts are the content (the opening post the body, the replies the thread).
         if (ForumPostFinder.Find(body, article) is { } forum && RunForum(forum, body, pageUrl, article, log, concepts, token) is { } forumResult)
-            return forumResult.Thread.Count == 0 && options.IncludeComments && options.ForumReplies == ForumReplies.Thread
-                ? forumResult with { Thread = JsonLdComments.Read(scripts) } : forumResult;
+            return options.ForumReplies == ForumReplies.Thread ? forumResult with { Thread = OrStated(forumResult.Thread, scripts) } : forumResult;
         var regions = CommentRegionLocator.Locate(body, concepts);
         var thread = options.IncludeComments ? CommentThreadBuilder.Build(body, regions, concepts, pageUrl) : null;
         foreach (var r in regions) { log.Add("comments", r); r.Remove(); }
@@ -142,9 +141,7 @@ internal sealed class ContentCascade(ExtractionOptions options)
             Removals = log.ToReports(),
             CommentRegions = regions.Count,
         };
-        // a thread the markup does not show (rendered by script) may be stated in the page's JSON-LD
-        var stated = thread is { Thread.Count: 0 } ? JsonLdComments.Read(scripts) : null;
-        return new ContentResult(article, final, diagnostics) { Thread = stated is { Count: > 0 } ? stated : thread?.Thread ?? CommentThread.Empty };
+        return new ContentResult(article, final, diagnostics) { Thread = OrStated(thread?.Thread ?? CommentThread.Empty, scripts) };
     }
 
     /// <summary>
@@ -191,6 +188,14 @@ internal sealed class ContentCascade(ExtractionOptions options)
             Removals = log.ToReports(),
         };
         return new ContentResult(article, final, diagnostics) { Thread = thread };
+    }
+
+    /// <summary>The thread the markup shows, or, when it shows none, the one the page states in its JSON-LD (rendered by script).</summary>
+    CommentThread OrStated(CommentThread fromMarkup, IReadOnlyList<string> scripts)
+    {
+        if (!options.IncludeComments || fromMarkup.Count > 0) return fromMarkup;
+        var stated = JsonLdComments.Read(scripts);
+        return stated.Count > 0 ? stated : fromMarkup;
     }
 
     static Candidate? Choose(Candidate? sel, Candidate? sco, SelectorMatch? selector, IElement? scoringRoot)

@@ -53,14 +53,7 @@ namespace Winnow.Metadata;
 /// </summary>
 public static class MetadataReader
 {
-    public static ArticleMetadata Read(IDocument document, Uri? pageUrl) => Read(document, pageUrl, out _);
-
-    /// <summary>
-    /// As <see cref="Read(IDocument, Uri?)"/>, and hands back the texts of the page's JSON-LD scripts the scan collected,
-    /// so the content stage does not search the page for them again.
-    /// </summary>
-    internal static ArticleMetadata Read(IDocument document, Uri? pageUrl, out IReadOnlyList<string> jsonLdScripts) =>
-        Read(document, pageUrl, out jsonLdScripts, out _);
+    public static ArticleMetadata Read(IDocument document, Uri? pageUrl) => Read(document, pageUrl, out _, out _);
 
     /// <summary>
     /// As <see cref="Read(IDocument, Uri?)"/>, and hands back what the scan of the whole page found for the content stage:
