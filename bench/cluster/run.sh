@@ -6,12 +6,17 @@
 # Each worker is pinned to a core of its own (taskset), as a worker per core (or per one-core machine) runs: unpinned,
 # a one-thread worker alone also spreads its reader thread and its GC over the idle second core (1.2 cores in all,
 # measured 2026-12-04), so "one worker" would be 1.2 cores against two workers' 2. PIN=0 runs them unpinned.
-# Usage: bench/cluster/run.sh [FILES] [PER]   (from the repository root; defaults 20 files of 150 pages)
+# ROUNDS=R repeats the pair R times, alternating which goes first (1,2 then 2,1 ...), each in a fresh database, and
+# sums pages and seconds per worker count: this machine's speed drifts by 20 % between consecutive runs of the same
+# command (other tenants), and one pair measured once mostly measures that drift.
+# PostgreSQL's own CPU in each phase (its processes' time, exited backends included) is printed beside the workers'.
+# Usage: [ROUNDS=R] [PIN=0] bench/cluster/run.sh [FILES] [PER]   (from the repository root; defaults 20 files of 150 pages, 1 round)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 files=${1:-20}
 per=${2:-150}
 pin=${PIN:-1}
+rounds=${ROUNDS:-1}
 cores=$(nproc)
 cli=src/Winnow.Cli/bin/Release/net10.0/Winnow.Cli.dll
 dotnet build src/Winnow.Cli -c Release > /dev/null
@@ -26,27 +31,64 @@ trap '"${as_pg[@]}" "$bin/pg_ctl" -D "$work/pg" -m immediate stop > /dev/null 2>
 mkdir "$work/in"
 for i in $(seq 0 $((files - 1))); do python3 bench/batch-scale/make_warc.py "$work/in/part-$i.warc.gz" "$per" tests/data/corpus $((i * per)) > /dev/null; done
 echo "$files WARC.gz files of $per pages in $work/in"
-for w in 1 2; do
-  cs="Host=127.0.0.1;Port=$port;Username=postgres;Database=bench$w"
-  psql -q -h 127.0.0.1 -p "$port" -U postgres -c "CREATE DATABASE bench$w"
-  dotnet "$cli" cluster init --db "$cs" 2> /dev/null
-  dotnet "$cli" cluster submit --db "$cs" "$work/in" > /dev/null
-  start=$(date +%s.%N)
-  for k in $(seq "$w"); do
-    taskset=(); if [ "$pin" = 1 ]; then taskset=(taskset -c $(((k - 1) % cores))); fi
-    "${taskset[@]}" /usr/bin/time -f "cpu %U %S" -a -o "$work/time$w" dotnet "$cli" worker --db "$cs" --out "$work/out$w" --threads 1 --until-empty 2>> "$work/worker$w.log" &
+# CPU seconds of every PostgreSQL process so far: the live ones' own time and the exited backends' (the postmaster's
+# children's time); clock ticks from /proc/PID/stat (fields 14-17)
+pg_cpu() {
+  local master; master=$(head -1 "$work/pg/postmaster.pid")
+  python3 - "$master" <<'PY'
+import os, sys
+master, hz, total = sys.argv[1], os.sysconf("SC_CLK_TCK"), 0
+for pid in os.listdir("/proc"):
+    if not pid.isdigit(): continue
+    try:
+        f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        if pid != master and f[1] != master: continue
+        total += int(f[11]) + int(f[12]) + (int(f[13]) + int(f[14]) if pid == master else 0)
+    except (OSError, IndexError): pass
+print(total / hz)
+PY
+}
+declare -A pages_of secs_of
+ratios=()
+for r in $(seq "$rounds"); do
+  order="1 2"; if [ $((r % 2)) = 0 ]; then order="2 1"; fi
+  for w in $order; do
+    db="bench${r}_$w"
+    cs="Host=127.0.0.1;Port=$port;Username=postgres;Database=$db"
+    psql -q -h 127.0.0.1 -p "$port" -U postgres -c "CREATE DATABASE $db"
+    dotnet "$cli" cluster init --db "$cs" 2> /dev/null
+    dotnet "$cli" cluster submit --db "$cs" "$work/in" > /dev/null
+    rm -f "$work/time$w"
+    pg0=$(pg_cpu)
+    start=$(date +%s.%N)
+    for k in $(seq "$w"); do
+      taskset=(); if [ "$pin" = 1 ]; then taskset=(taskset -c $(((k - 1) % cores))); fi
+      "${taskset[@]}" /usr/bin/time -f "cpu %U %S" -a -o "$work/time$w" dotnet "$cli" worker --db "$cs" --out "$work/out$r-$w" --threads 1 --until-empty 2> "$work/worker$w-$k.log" &
+    done
+    wait
+    end=$(date +%s.%N)
+    pg1=$(pg_cpu)
+    cpu=$(awk '/^cpu/{s+=$2+$3} END{print s}' "$work/time$w")
+    secs=$(python3 -c "print($end - $start)")
+    if [ "$w" = 1 ]; then round1=$secs; else round2=$secs; fi
+    pages_of[$w]=$(( ${pages_of[$w]:-0} + files * per ))
+    secs_of[$w]=$(python3 -c "print(${secs_of[$w]:-0} + $secs)")
+    echo "round $r, $w worker(s): $(python3 -c "print(f'{$files * $per / $secs:.1f} pages/s over {$secs:.1f} s, workers CPU {$cpu:.1f} s, PostgreSQL CPU {$pg1 - $pg0:.1f} s')") (pinned: $pin)"
+    cat "$work"/worker$w-*.log | grep "queue statements" | sed 's/^/    /'
+    if [ "$r" = 1 ]; then
+      dotnet "$cli" cluster status --db "$cs" | sed 's/^/    /'
+      # the band index's size: rows and bytes (table and TOAST) per document and per band row
+      psql -q -t -A -F ' ' -h 127.0.0.1 -p "$port" -U postgres -d "$db" -c "SELECT (SELECT count(*) FROM winnow_doc), (SELECT count(*) FROM winnow_band), pg_total_relation_size('winnow_doc'), pg_total_relation_size('winnow_band')" \
+        | awk '{printf "    band index: %d documents (%.0f bytes each), %d band rows (%.0f bytes each)\n", $1, $3 / $1, $2, $4 / $2}'
+      start=$(date +%s.%N)
+      dotnet "$cli" cluster dedup --db "$cs" --out "$work/clusters$w.jsonl" 2>&1 | sed 's/^/    /'
+      end=$(date +%s.%N)
+      echo "    cluster dedup: $(python3 -c "print(f'{$end - $start:.1f} s')")"
+    fi
+    rm -rf "$work/out$r-$w"
   done
-  wait
-  end=$(date +%s.%N)
-  cpu=$(awk '/^cpu/{s+=$2+$3} END{print s}' "$work/time$w")
-  echo "$w worker(s): $(python3 -c "print(f'{$files * $per / ($end - $start):.1f} pages/s over {$end - $start:.1f} s, CPU {$cpu:.1f} s')") (pinned: $pin)"
-  grep "queue statements" "$work/worker$w.log" | sed 's/^/    /'
-  dotnet "$cli" cluster status --db "$cs" | sed 's/^/    /'
-  # the band index's size: rows and bytes (table and TOAST) per document and per band row
-  psql -q -t -A -F ' ' -h 127.0.0.1 -p "$port" -U postgres -d "bench$w" -c "SELECT (SELECT count(*) FROM winnow_doc), (SELECT count(*) FROM winnow_band), pg_total_relation_size('winnow_doc'), pg_total_relation_size('winnow_band')" \
-    | awk '{printf "    band index: %d documents (%.0f bytes each), %d band rows (%.0f bytes each)\n", $1, $3 / $1, $2, $4 / $2}'
-  start=$(date +%s.%N)
-  dotnet "$cli" cluster dedup --db "$cs" --out "$work/clusters$w.jsonl" 2>&1 | sed 's/^/    /'
-  end=$(date +%s.%N)
-  echo "    cluster dedup: $(python3 -c "print(f'{$end - $start:.1f} s')")"
+  echo "round $r: 2 workers $(python3 -c "print(f'{$round1 / $round2:.2f}')")x the pages/s of 1"
 done
+one=$(python3 -c "print(${pages_of[1]} / ${secs_of[1]})")
+two=$(python3 -c "print(${pages_of[2]} / ${secs_of[2]})")
+python3 -c "print(f'over {$rounds} round(s): 1 worker {$one:.1f} pages/s, 2 workers {$two:.1f} pages/s: {$two / $one:.2f}x')"
