@@ -74,7 +74,11 @@ for r in $(seq "$rounds"); do
     pages_of[$w]=$(( ${pages_of[$w]:-0} + files * per ))
     secs_of[$w]=$(python3 -c "print(${secs_of[$w]:-0} + $secs)")
     echo "round $r, $w worker(s): $(python3 -c "print(f'{$files * $per / $secs:.1f} pages/s over {$secs:.1f} s, workers CPU {$cpu:.1f} s, PostgreSQL CPU {$pg1 - $pg0:.1f} s')") (pinned: $pin)"
-    cat "$work"/worker$w-*.log | grep "queue statements" | sed 's/^/    /'
+    for log in "$work"/worker$w-*.log; do
+      grep "queue statements" "$log" | sed 's/^/    /'
+      # each task's extraction seconds in the order this worker ran them (the first pays for the JIT's warm-up)
+      echo "      tasks (s): $(sed -n 's/.* in \([0-9.]*\) s; completion.*/\1/p' "$log" | tr '\n' ' ')"
+    done
     if [ "$r" = 1 ]; then
       dotnet "$cli" cluster status --db "$cs" | sed 's/^/    /'
       # the band index's size: rows and bytes (table and TOAST) per document and per band row

@@ -110,9 +110,9 @@ public sealed record ExtractionDiagnostics
     public ImmutableArray<string> Warnings { get; init; } = ImmutableArray<string>.Empty;
 }
 
-/// <summary>The time one stage of an extraction took; a stage that runs in several laps (metadata read
-/// before the body and completed after it) is summed.</summary>
-public sealed record StageTiming(string Stage, double Milliseconds);
+/// <summary>The time one stage of an extraction took, and the bytes it allocated on the extracting thread; a stage that
+/// runs in several laps (metadata read before the body and completed after it) is summed.</summary>
+public sealed record StageTiming(string Stage, double Milliseconds, long AllocatedBytes = 0);
 
 /// <summary>One strategy's candidate.</summary>
 public sealed record CandidateReport(string Strategy, int TextLength, string? Root, string? Note);

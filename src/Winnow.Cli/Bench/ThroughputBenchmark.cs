@@ -24,6 +24,9 @@ public sealed record ThroughputResult(int Pages, long Bytes, int Rounds, double 
     /// <see cref="ExtractionDiagnostics.Timings"/>), in stage order.</summary>
     public IReadOnlyList<KeyValuePair<string, double>> StageMs { get; init; } = [];
 
+    /// <summary>Bytes allocated per stage summed over the measured full passes, in stage order (the decoder's are not counted).</summary>
+    public IReadOnlyList<KeyValuePair<string, double>> StageBytes { get; init; } = [];
+
     /// <summary>How much some stages add to the rest of the extraction: their time over the time of all other stages.</summary>
     public double StageAdds(params string[] stages)
     {
@@ -137,14 +140,16 @@ public sealed class ThroughputBenchmark(Extractor extractor)
         var latencies = new List<double>(pages.Count * repeat);
         var failures = 0;
         var stages = new List<KeyValuePair<string, double>>();
+        var stageBytes = new List<KeyValuePair<string, double>>();
 
         for (var round = 0; round < warmup + repeat; round++)
         {
             var measured = round >= warmup;
             // Alternate the order (parse first on even rounds, full first on odd ones) so drift hits both phases alike.
             var roundStages = measured ? stages : null;
-            if (round % 2 == 0) { ParsePass(pages, parseTicks); FullPass(pages, fullTicks, ref failures, measured, roundStages); }
-            else { FullPass(pages, fullTicks, ref failures, measured, roundStages); ParsePass(pages, parseTicks); }
+            var roundBytes = measured ? stageBytes : null;
+            if (round % 2 == 0) { ParsePass(pages, parseTicks); FullPass(pages, fullTicks, ref failures, measured, roundStages, roundBytes); }
+            else { FullPass(pages, fullTicks, ref failures, measured, roundStages, roundBytes); ParsePass(pages, parseTicks); }
             // The thread's cost in a pass of its own: with and without the thread page by page (order alternating per
             // page), so a loaded machine slows both alike and their ratio stays the thread's cost.
             PairedPass(pages, pairedTicks, noThreadTicks, noMetadataTicks, round);
@@ -169,6 +174,7 @@ public sealed class ThroughputBenchmark(Extractor extractor)
             latencies.ToArray(), failures)
         {
             StageMs = stages,
+            StageBytes = stageBytes,
             NoThreadSeconds = noThreadTotal / (double)Stopwatch.Frequency,
             NoMetadataSeconds = noMetadataTotal / (double)Stopwatch.Frequency,
             PairedFullSeconds = pairedTotal / (double)Stopwatch.Frequency,
@@ -191,7 +197,8 @@ public sealed class ThroughputBenchmark(Extractor extractor)
         GC.KeepAlive(sink);
     }
 
-    void FullPass(IReadOnlyList<BenchPage> pages, long[] ticks, ref int failures, bool measured, List<KeyValuePair<string, double>>? stages)
+    void FullPass(IReadOnlyList<BenchPage> pages, long[] ticks, ref int failures, bool measured,
+        List<KeyValuePair<string, double>>? stages, List<KeyValuePair<string, double>>? stageBytes)
     {
         FullCollect();
         var sink = 0;
@@ -202,7 +209,8 @@ public sealed class ThroughputBenchmark(Extractor extractor)
             {
                 var result = extractor.Extract(pages[i].Bytes);
                 sink += result.Body.Length;
-                if (stages is not null) AddStages(stages, result.Diagnostics.Timings);
+                if (stages is not null) AddStages(stages, result.Diagnostics.Timings, t => t.Milliseconds);
+                if (stageBytes is not null) AddStages(stageBytes, result.Diagnostics.Timings, t => t.AllocatedBytes);
             }
             catch (WinnowException)
             {
@@ -236,13 +244,13 @@ public sealed class ThroughputBenchmark(Extractor extractor)
         GC.KeepAlive(sink);
     }
 
-    static void AddStages(List<KeyValuePair<string, double>> into, System.Collections.Immutable.ImmutableArray<StageTiming> timings)
+    static void AddStages(List<KeyValuePair<string, double>> into, System.Collections.Immutable.ImmutableArray<StageTiming> timings, Func<StageTiming, double> value)
     {
         foreach (var t in timings)
         {
             int i = into.FindIndex(kv => kv.Key == t.Stage);
-            if (i < 0) into.Add(new(t.Stage, t.Milliseconds));
-            else into[i] = new(t.Stage, into[i].Value + t.Milliseconds);
+            if (i < 0) into.Add(new(t.Stage, value(t)));
+            else into[i] = new(t.Stage, into[i].Value + value(t));
         }
     }
 
@@ -287,6 +295,13 @@ public sealed class ThroughputBenchmark(Extractor extractor)
             // language identification is part of the metadata (the page's language), run once the body is known
             var meta = r.StageAdds("metadata", "language");
             yield return string.Format(c, "metadata share   {0,8:F1}%          of the other stages' time (metadata + language, stage clock; a GC pause counts where it falls)", 100 * meta);
+        }
+        if (r.StageBytes.Count > 0)
+        {
+            var perPage = r.Pages * (double)r.Rounds;
+            yield return string.Format(c, "allocated        {0,9:F0} KB/page  ", r.StageBytes.Sum(kv => kv.Value) / perPage / 1024) +
+                string.Join("  ", r.StageBytes.Where(kv => kv.Value > 0).Select(kv => string.Format(c, "{0} {1:F0} KB", kv.Key, kv.Value / perPage / 1024))) +
+                "  (decoding not counted)";
         }
         if (r.MetadataCost is { } metaCost)
             yield return string.Format(c, "without metadata {0,9:F1} pages/s  metadata adds {1:+0.0;-0.0} % to full extraction  (language included; bar: <= {2:F0} %, {3})",

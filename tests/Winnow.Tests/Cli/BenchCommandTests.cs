@@ -57,6 +57,21 @@ public class BenchCommandTests
     }
 
     [Fact]
+    public void ReportGivesAllocationPerPageByStage()
+    {
+        // 10 pages, 2 rounds: 20 full extractions; parse 20 × 100 KB, content 20 × 50 KB
+        var r = new ThroughputResult(10, 1_000_000, 2, 1.0, 2.0, [1.0], 0)
+        {
+            StageBytes = [new("decode", 0), new("parse", 20 * 102_400), new("content", 20 * 51_200)],
+        };
+        var line = Assert.Single(ThroughputBenchmark.Report(r), l => l.StartsWith("allocated"));
+        Assert.Contains("150 KB/page", line);
+        Assert.Contains("parse 100 KB", line);
+        Assert.Contains("content 50 KB", line);
+        Assert.DoesNotContain("decode", line.Replace("(decoding not counted)", ""));
+    }
+
+    [Fact]
     public async Task MissingDirectoryExits3()
     {
         using var dir = new TempDir();

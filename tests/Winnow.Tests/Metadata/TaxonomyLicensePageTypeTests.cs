@@ -171,4 +171,17 @@ public class StageTimingTests
         var fromText = new Extractor().Extract("<p>x</p>");
         Assert.DoesNotContain(fromText.Diagnostics.Timings, t => t.Stage == "decode");
     }
+
+    [Fact]
+    public void StagesReportTheBytesTheyAllocated()
+    {
+        // a page whose parse must allocate: 2,000 paragraphs are at least 2,000 element objects
+        var html = "<html><body>" + string.Concat(Enumerable.Range(0, 2000).Select(i => $"<p>Paragraph {i} of the body.</p>")) + "</body></html>";
+        var r = new Extractor().Extract(System.Text.Encoding.UTF8.GetBytes(html));
+        var parse = Assert.Single(r.Diagnostics.Timings, t => t.Stage == "parse");
+        Assert.True(parse.AllocatedBytes > 2000 * 32, $"parse allocated {parse.AllocatedBytes} bytes");
+        // the decoder runs before the clock: its allocations are not charged to any stage
+        Assert.Equal(0, Assert.Single(r.Diagnostics.Timings, t => t.Stage == "decode").AllocatedBytes);
+        Assert.All(r.Diagnostics.Timings, t => Assert.True(t.AllocatedBytes >= 0));
+    }
 }
