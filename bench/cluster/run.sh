@@ -49,9 +49,19 @@ print(total / hz)
 PY
 }
 declare -A pages_of secs_of
+# seconds a fixed compute loop takes on each core now: how fast the host lets each vCPU run (not our code)
+core_speeds() {
+  local out="" c
+  for c in $(seq 0 $((cores - 1))); do
+    out+="core $c $( { /usr/bin/time -f %e taskset -c "$c" python3 -c 's = 0
+for i in range(5_000_000): s += i' ; } 2>&1 ) s  "
+  done
+  echo "$out"
+}
 ratios=()
 for r in $(seq "$rounds"); do
   order="1 2"; if [ $((r % 2)) = 0 ]; then order="2 1"; fi
+  echo "round $r: a compute loop takes $(core_speeds)"
   for w in $order; do
     db="bench${r}_$w"
     cs="Host=127.0.0.1;Port=$port;Username=postgres;Database=$db"
@@ -62,7 +72,10 @@ for r in $(seq "$rounds"); do
     pg0=$(pg_cpu)
     start=$(date +%s.%N)
     for k in $(seq "$w"); do
-      taskset=(); if [ "$pin" = 1 ]; then taskset=(taskset -c $(((k - 1) % cores))); fi
+      # one worker alone takes core 0 in odd rounds and core 1 in even ones: the host slows one vCPU at a time
+      # (2026-12-04: core 0 ran a compute loop 1.7x slower than core 1 for minutes), and pinning the lone worker
+      # to one core would make the ratio that core's luck
+      taskset=(); if [ "$pin" = 1 ]; then taskset=(taskset -c $(((k - 1 + (w == 1 ? r - 1 : 0)) % cores))); fi
       "${taskset[@]}" /usr/bin/time -f "cpu %U %S" -a -o "$work/time$w" dotnet "$cli" worker --db "$cs" --out "$work/out$r-$w" --threads 1 --until-empty 2> "$work/worker$w-$k.log" &
     done
     wait
@@ -91,8 +104,12 @@ for r in $(seq "$rounds"); do
     fi
     rm -rf "$work/out$r-$w"
   done
-  echo "round $r: 2 workers $(python3 -c "print(f'{$round1 / $round2:.2f}')")x the pages/s of 1"
+  ratios+=("$(python3 -c "print(f'{$round1 / $round2:.2f}')")")
+  echo "round $r: 2 workers ${ratios[-1]}x the pages/s of 1; a compute loop now takes $(core_speeds)"
 done
 one=$(python3 -c "print(${pages_of[1]} / ${secs_of[1]})")
 two=$(python3 -c "print(${pages_of[2]} / ${secs_of[2]})")
-python3 -c "print(f'over {$rounds} round(s): 1 worker {$one:.1f} pages/s, 2 workers {$two:.1f} pages/s: {$two / $one:.2f}x')"
+python3 -c "
+import statistics
+r = [$(IFS=,; echo "${ratios[*]}")]
+print(f'over {$rounds} round(s): 1 worker {$one:.1f} pages/s, 2 workers {$two:.1f} pages/s: {$two / $one:.2f}x; per round {r}, median {statistics.median(r):.2f}x')"
