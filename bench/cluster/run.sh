@@ -7,8 +7,11 @@
 # a one-thread worker alone also spreads its reader thread and its GC over the idle second core (1.2 cores in all,
 # measured 2026-12-04), so "one worker" would be 1.2 cores against two workers' 2. PIN=0 runs them unpinned.
 # ROUNDS=R repeats the pair R times, alternating which goes first (1,2 then 2,1 ...), each in a fresh database, and
-# sums pages and seconds per worker count: this machine's speed drifts by 20 % between consecutive runs of the same
-# command (other tenants), and one pair measured once mostly measures that drift.
+# prints each round's ratio, their median and the pooled one (pages and seconds summed per worker count): this
+# machine's speed drifts by 20 % between consecutive runs of the same command (other tenants), and one pair measured
+# once mostly measures that drift. The host also slows one vCPU at a time, for minutes: each round starts and ends by
+# timing a fixed loop on every core, and the lone worker runs on core 0 in odd rounds and core 1 in even ones (use an
+# even R). Each worker's task times are printed in order (the first pays for the JIT's warm-up).
 # PostgreSQL's own CPU in each phase (its processes' time, exited backends included) is printed beside the workers'.
 # Usage: [ROUNDS=R] [PIN=0] bench/cluster/run.sh [FILES] [PER]   (from the repository root; defaults 20 files of 150 pages, 1 round)
 set -euo pipefail
