@@ -95,6 +95,19 @@ for r in $(seq "$rounds"); do
       # each task's extraction seconds in the order this worker ran them (the first pays for the JIT's warm-up)
       echo "      tasks (s): $(sed -n 's/.* in \([0-9.]*\) s; completion.*/\1/p' "$log" | tr '\n' ' ')"
     done
+    # the workers' rate once warm (each worker's tasks after its first, extraction time only): not the bar's figure,
+    # which counts the whole run, start-up and warm-up included; this one says what a long-running worker does
+    steady=$(python3 - "$work"/worker$w-*.log <<'PY'
+import re, sys
+total = 0.0
+for path in sys.argv[1:]:
+    tasks = [(int(n.replace(",", "")), float(t)) for n, t in re.findall(r"done \(([\d,]+) records\) in ([\d.]+) s", open(path).read())][1:]
+    if tasks: total += sum(n for n, _ in tasks) / sum(t for _, t in tasks)
+print(f"{total:.1f}")
+PY
+)
+    if [ "$w" = 1 ]; then steady1=$steady; else steady2=$steady; fi
+    echo "    warm: $steady pages/s (each worker's tasks after its first, extraction time only)"
     if [ "$r" = 1 ]; then
       dotnet "$cli" cluster status --db "$cs" | sed 's/^/    /'
       # the band index's size: rows and bytes (table and TOAST) per document and per band row
@@ -108,7 +121,7 @@ for r in $(seq "$rounds"); do
     rm -rf "$work/out$r-$w"
   done
   ratios+=("$(python3 -c "print(f'{$round1 / $round2:.2f}')")")
-  echo "round $r: 2 workers ${ratios[-1]}x the pages/s of 1; a compute loop now takes $(core_speeds)"
+  echo "round $r: 2 workers ${ratios[-1]}x the pages/s of 1 (warm: $(python3 -c "print(f'{$steady2 / $steady1:.2f}')")x); a compute loop now takes $(core_speeds)"
 done
 one=$(python3 -c "print(${pages_of[1]} / ${secs_of[1]})")
 two=$(python3 -c "print(${pages_of[2]} / ${secs_of[2]})")
