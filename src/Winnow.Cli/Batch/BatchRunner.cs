@@ -213,11 +213,11 @@ public sealed class BatchRunner(BatchOptions options, IReadOnlyDictionary<InputK
     {
         var rec = w.Record;
         if (rec is null) return new Done(w.Seq, w.FileIndex, w.RecordIndex, null, null, null, null);
-        if (rec.Bytes is null)
+        if (rec.Bytes is not { } bytes)
             return Error(w, rec, rec.SkipKind ?? "skipped", rec.SkipReason ?? "not extracted");
         try
         {
-            var result = extractor.Extract(rec.Bytes, rec.Url, rec.ContentType);
+            var result = extractor.Extract(bytes.Span, rec.Url, rec.ContentType);
             // one buffer per worker thread, reused: growing a new one by doubling was a sixth of the line's rendering (profile)
             var buffer = _lineBuffer ??= new ArrayBufferWriter<byte>(64 * 1024);
             buffer.ResetWrittenCount();

@@ -15,7 +15,8 @@ public sealed record PageRecord
     /// <summary>When the page was fetched (WARC-Date), as written in the archive.</summary>
     public string? FetchDate { get; init; }
     public string? ContentType { get; init; }
-    public byte[]? Bytes { get; init; }
+    /// <summary>The page's bytes (for an archive record, a slice of the record's block), or null when not extracted.</summary>
+    public ReadOnlyMemory<byte>? Bytes { get; init; }
     /// <summary>Why the record is not extracted (set instead of <see cref="Bytes"/>).</summary>
     public string? SkipReason { get; init; }
     /// <summary>The kind of problem for the error log: <c>skipped</c>, <c>read_error</c>, …</summary>

@@ -59,10 +59,9 @@ public sealed record WarcRecord
     {
         if (Http is null)
         {
-            var span = Block.Span;
-            var cut = span.Length > maxBytes;
-            return new WarcPayload(cut ? span[..(int)maxBytes].ToArray() : span.ToArray(), cut || BlockTruncated, []);
+            var cut = Block.Length > maxBytes;
+            return new WarcPayload(cut ? Block[..(int)maxBytes] : Block, cut || BlockTruncated, []);
         }
-        return HttpBodyDecoder.Decode(Block.Span[Http.Length..], Http.Headers, maxBytes, BlockTruncated);
+        return HttpBodyDecoder.Decode(Block[Http.Length..], Http.Headers, maxBytes, BlockTruncated);
     }
 }

@@ -113,6 +113,6 @@ public class WarcDamageTests
         Assert.Equal(2, records.Count);
         Assert.True(records[0].BlockTruncated);
         Assert.True(records[0].GetPayload().Truncated);
-        Assert.Equal("<p>b</p>"u8.ToArray(), records[1].GetPayload().Bytes);
+        Assert.Equal("<p>b</p>"u8.ToArray(), records[1].GetPayload().Bytes.ToArray());
     }
 }

@@ -38,7 +38,7 @@ public class WarcRoundTripTests
             var payload = r.GetPayload();
             Assert.Empty(payload.Problems);
             Assert.False(payload.Truncated);
-            Assert.True(pages[i].AsSpan().SequenceEqual(payload.Bytes), $"page {i} differs");
+            Assert.True(pages[i].AsSpan().SequenceEqual(payload.Bytes.Span), $"page {i} differs");
         }
     }
 

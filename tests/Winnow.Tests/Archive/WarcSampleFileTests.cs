@@ -70,7 +70,7 @@ public class WarcSampleFileTests
         // The body is Content-Encoding: gzip; the payload is the page.
         var payload = r.GetPayload();
         Assert.Empty(payload.Problems);
-        var html = Encoding.UTF8.GetString(payload.Bytes);
+        var html = Encoding.UTF8.GetString(payload.Bytes.Span);
         Assert.StartsWith("<!doctype html>", html);
         Assert.Contains("<title>Example Domain</title>", html);
         Assert.EndsWith("</html>\n", html);
@@ -84,11 +84,11 @@ public class WarcSampleFileTests
         Assert.Equal("text/html; charset=UTF-8", r.PayloadContentType);
         var payload = r.GetPayload();
         Assert.Empty(payload.Problems);
-        var html = Encoding.UTF8.GetString(payload.Bytes);
+        var html = Encoding.UTF8.GetString(payload.Bytes.Span);
         Assert.StartsWith("<!doctype html>", html);
         Assert.EndsWith("</html>\n", html);
         Assert.DoesNotContain("\r\n0\r\n", html);
-        var result = new Extractor().Extract(payload.Bytes, r.TargetUri, r.PayloadContentType);
+        var result = new Extractor().Extract(payload.Bytes.Span, r.TargetUri, r.PayloadContentType);
         Assert.Equal("Internet Assigned Numbers Authority", result.Article.Title);
         Assert.Equal("utf-8", result.Diagnostics.Encoding?.ToLowerInvariant());
         Assert.Equal("Transport", result.Diagnostics.EncodingSource, ignoreCase: true);
@@ -100,7 +100,7 @@ public class WarcSampleFileTests
         // example-wrong-chunks: the response's HTTP head is in member 0, its body in member 1, its end marker in member 2.
         var (records, tally) = WarcSamples.Read("example-wrong-chunks.warc.gz");
         var payload = Assert.Single(records).GetPayload();
-        Assert.StartsWith("<!doctype html>", Encoding.UTF8.GetString(payload.Bytes));
+        Assert.StartsWith("<!doctype html>", Encoding.UTF8.GetString(payload.Bytes.Span));
         Assert.Empty(tally.Damage);
     }
 
@@ -118,7 +118,7 @@ public class WarcSampleFileTests
         var r = Assert.Single(WarcSamples.Read("example-resource.warc.gz").Records);
         Assert.Null(r.Http);
         Assert.Equal("text/html; charset=utf-8", r.PayloadContentType);
-        Assert.Equal(r.Block.ToArray(), r.GetPayload().Bytes);
+        Assert.Equal(r.Block.ToArray(), r.GetPayload().Bytes.ToArray());
         Assert.Equal(r.DeclaredLength, r.GetPayload().Bytes.Length);
     }
 
@@ -128,7 +128,7 @@ public class WarcSampleFileTests
         // Its gzip body lost the last two bytes of the gzip trailer (the length); the page itself is complete.
         var r = Assert.Single(WarcSamples.Read("example-trunc.warc").Records);
         var payload = r.GetPayload();
-        Assert.Contains("<title>Example Domain</title>", Encoding.UTF8.GetString(payload.Bytes));
-        Assert.EndsWith("</html>\n", Encoding.UTF8.GetString(payload.Bytes));
+        Assert.Contains("<title>Example Domain</title>", Encoding.UTF8.GetString(payload.Bytes.Span));
+        Assert.EndsWith("</html>\n", Encoding.UTF8.GetString(payload.Bytes.Span));
     }
 }

@@ -25,7 +25,7 @@ public class WarcToClustersTests
 
         var reader = new WarcReader(new MemoryStream(writer.ToArray()));
         var documents = reader.ReadRecords()
-            .Select(r => DedupDocument.From(extractor.Extract(r.GetPayload(extractor.Options.MaxInputBytes).Bytes, r.TargetUri, r.PayloadContentType), r.TargetUri))
+            .Select(r => DedupDocument.From(extractor.Extract(r.GetPayload(extractor.Options.MaxInputBytes).Bytes.Span, r.TargetUri, r.PayloadContentType), r.TargetUri))
             .ToList();
         var clusters = NearDuplicateClusterer.Cluster(documents);
 
